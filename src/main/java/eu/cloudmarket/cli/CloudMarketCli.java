@@ -1,0 +1,61 @@
+package eu.cloudmarket.cli;
+
+import eu.cloudmarket.output.Metadata;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point: {@code java -jar cloudmarket.jar <command>}. Exit codes: 0 success, 1 a run failed, 2 bad input.
+ */
+@Command(name = "cloudmarket", mixinStandardHelpOptions = true, versionProvider = CloudMarketCli.Version.class,
+        description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class CloudMarketCli implements Runnable {
+    public static final int OK = 0;
+    public static final int RUN_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command (try: run configs/baseline.yaml)");
+    }
+
+    /** A command line configured with the project's error handling; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CloudMarketCli());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help  (shows the options)");
+            return BAD_INPUT;
+        });
+        cl.setExitCodeExceptionMapper(e -> RUN_FAILED);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return RUN_FAILED;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"cloudmarket " + Metadata.toolVersion(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

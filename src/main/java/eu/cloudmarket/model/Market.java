@@ -1,0 +1,1498 @@
+package eu.cloudmarket.model;
+
+import eu.cloudmarket.engine.EventHandler;
+import eu.cloudmarket.engine.Priority;
+import eu.cloudmarket.engine.QuarterClock;
+import eu.cloudmarket.engine.Scheduler;
+import eu.cloudmarket.engine.random.RandomStream;
+import eu.cloudmarket.engine.random.RandomStreams;
+import eu.cloudmarket.engine.random.SplitMix64;
+import eu.cloudmarket.model.events.MarketEvent;
+import eu.cloudmarket.model.events.ScheduledEvent;
+import eu.cloudmarket.model.params.ChipTierParams;
+import eu.cloudmarket.model.params.MarketParams;
+import eu.cloudmarket.model.params.ProviderParams;
+import eu.cloudmarket.model.params.SegmentParams;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The European cloud market: providers, buyer agents and the regulatory and chip-supply state, driven by the event
+ * engine. One instance is one run (one seed, one replication); it is single-threaded and owns all its random streams.
+ *
+ * <p>Each quarter k runs, in engine order: dated scenario events at their times (band EXOGENOUS); capacity and chip
+ * deliveries (SUPPLY); price setting by each provider's rule against its expected demand (PRICING, at k); contract
+ * renewals of individual buyers spread over the quarter (DEMAND); and at the end of the quarter the accounting and
+ * investment decisions (CLEARING) and the snapshot for the recorders (RECORD). The model equations are documented in
+ * the README's model section.
+ */
+public final class Market {
+    private static final double QUARTER_END = 0.9999;
+
+    private final MarketParams params;
+    private final QuarterClock clock;
+    private final Scheduler scheduler;
+    private final Recorder recorder;
+    private final List<ScheduledEvent> scenarioEvents;
+    private final List<StochasticEvent> stochasticEvents;
+    private final RandomStream[] stochasticStreams;
+    private final org.apache.commons.math3.distribution.RealDistribution[] stochasticDists;
+
+    final int nP;
+    final int nG;
+    final int nC;
+    final int nT;
+    private final String[] providerIds;
+    private final String[] segmentIds;
+    private final String[] countryIds;
+    private final String[] tierIds;
+    private final Map<String, Integer> providerIdx = new HashMap<>();
+    private final Map<String, Integer> segmentIdx = new HashMap<>();
+    private final Map<String, Integer> countryIdx = new HashMap<>();
+    private final Map<String, Integer> tierIdx = new HashMap<>();
+    private final ProviderParams[] pp;
+    private final SegmentParams[] sp;
+    private final ChipTierParams[] tp;
+    private final Origin[] origin;
+    private final PricingRule[] rules;
+    private final NestedLogit logit;
+
+    // ---- random streams
+    private final long choiceKey;
+    private final long initKey;
+    private final RandomStream[] licenceStream;
+    private final RandomStream[] screeningStream;
+
+    // ---- provider state
+    final double[] delta;
+    final double[] priceGen;
+    final double[] priceAi;
+    private final double[] baseCostGen;
+    private final double[] baseCostAi;
+    private final double[] costMultGen;
+    private final double[] costMultAi;
+    final double[] capGen;
+    private final double[] premiumUnitsGen;
+    private final double[] premiumUnitsAi;
+    final double[][] fleet;
+    private final double[] fleetCostUnits;
+    private final double[] initialFleetCostIndex;
+    private final double[] pipelineGen;
+    private final double[] pipelineAi;
+    final double[] expUs;
+    final double[] expCn;
+    final double[] egress;
+    final double[] wedge;
+    final double[] techMult;
+    private final int[] holdThrough;
+    final double[] shadowGen;
+    final double[] shadowAi;
+    private final double[] expectedGrowthGen;
+    private final double[] expectedGrowthAi;
+    private final double[] prevLoadGen;
+    private final double[] prevLoadAi;
+    private final String[] screeningStanding;
+    private final double[][] tierVolume;
+    private final double[][] tierPerformance;
+    private final double[][] deliveredThisQuarter;
+    private final double[] rationed;
+
+    // ---- regulatory state
+    private final int[][] excludedUntil;
+    private final boolean[][] incumbentsStay;
+    final double[][] licenceProb;
+    final double[][] levy;
+    final double[] refusal;
+    private final List<double[]> shockBeta = new ArrayList<>();
+    private final List<double[]> shockMeta = new ArrayList<>(); // {originOrdinal, startTime, halfLife}
+
+    // ---- segment state
+    final double[] growthIndex;
+    private final double[] growthShock;
+    final double[] aiIntensity;
+    private final double[] deltaOutside;
+
+    // ---- buyers and accounting
+    final Buyers buyers;
+    final double[][] sumQ;
+    final double[][] sumQpGen;
+    final double[][] sumQpAi;
+    final int[][] count;
+    final double[] loadGen;
+    final double[] loadAi;
+    final int[][] flows;
+
+    // ---- caches refreshed when state changes
+    private boolean dirty = true;
+    private int quarter;
+    private final double[][] baseU;
+    private final double[][] blend;
+    private final double[] u0;
+    private final double[] betaUsNow;
+    private final double[] betaCnNow;
+    private final boolean[][] availableByCountry;
+    private final double[] aiQualityEff;
+
+    // ---- scratch
+    private final double[] v;
+    private final double[] prob;
+    private final double[] cond;
+    private final boolean[] avail;
+
+    // ---- orders and deferred actions
+    private final List<Order> orders = new ArrayList<>();
+    private final List<Runnable> deferred = new ArrayList<>();
+    private final DemandModel demand;
+
+    private final EventHandler quarterStartHandler = (s, k) -> quarterStart(k);
+    private final EventHandler quarterEndHandler = (s, k) -> quarterEnd(k);
+    private final EventHandler recordHandler = (s, k) -> record(k);
+    private final EventHandler renewalHandler = (s, i) -> renew(i);
+    private final EventHandler scenarioHandler = (s, idx) -> fireScenarioEvent(idx);
+    private final EventHandler deliveryHandler = (s, idx) -> deliver(idx);
+    private final EventHandler reviewHandler = (s, idx) -> review(idx);
+    private final EventHandler deferredHandler = (s, idx) -> {
+        deferred.get(idx).run();
+        dirty = true;
+    };
+
+    private QuarterSnapshot lastSnapshot;
+
+    /** A capacity order in the pipeline. */
+    private static final class Order {
+        final int provider;
+        final boolean ai;
+        final int tier;
+        double amount;
+        double premium;
+        double costIndex;
+        boolean lease;
+        int lead;
+        boolean awaitingReview;
+        boolean done;
+
+        Order(int provider, boolean ai, int tier, double amount, double premium, double costIndex, boolean lease,
+                int lead) {
+            this.provider = provider;
+            this.ai = ai;
+            this.tier = tier;
+            this.amount = amount;
+            this.premium = premium;
+            this.costIndex = costIndex;
+            this.lease = lease;
+            this.lead = lead;
+        }
+    }
+
+    public Market(MarketParams params, List<ScheduledEvent> scenarioEvents, long seed, int replication,
+            Recorder recorder) {
+        this(params, scenarioEvents, List.of(), seed, replication, recorder);
+    }
+
+    public Market(MarketParams params, List<ScheduledEvent> scenarioEvents, List<StochasticEvent> stochasticEvents,
+            long seed, int replication, Recorder recorder) {
+        this.params = params;
+        this.clock = QuarterClock.startingAt(params.startQuarter());
+        this.scheduler = new Scheduler();
+        this.recorder = recorder == null ? Recorder.NONE : recorder;
+        this.scenarioEvents = List.copyOf(scenarioEvents);
+        RandomStreams streams = new RandomStreams(seed, replication);
+        this.stochasticEvents = List.copyOf(stochasticEvents);
+        stochasticStreams = new RandomStream[this.stochasticEvents.size()];
+        stochasticDists = new org.apache.commons.math3.distribution.RealDistribution[this.stochasticEvents.size()];
+        for (int n = 0; n < stochasticStreams.length; n++) {
+            StochasticEvent se = this.stochasticEvents.get(n);
+            stochasticStreams[n] = streams.open("stochastic-event", SplitMix64.hash(se.id()));
+            stochasticDists[n] = se.distribution() == null ? null : se.distribution().apply(stochasticStreams[n]);
+        }
+
+        nP = params.providers().size();
+        nG = params.segments().size();
+        nC = params.countries().size();
+        nT = params.chipTiers().size();
+        if (nP > 100 || nG > 100 || nC > 100) {
+            throw new IllegalArgumentException("at most 100 providers, segments and countries are supported");
+        }
+        providerIds = params.providers().keySet().toArray(new String[0]);
+        segmentIds = params.segments().keySet().toArray(new String[0]);
+        countryIds = params.countries().keySet().toArray(new String[0]);
+        tierIds = params.chipTiers().keySet().toArray(new String[0]);
+        for (int j = 0; j < nP; j++) {
+            providerIdx.put(providerIds[j], j);
+        }
+        for (int g = 0; g < nG; g++) {
+            segmentIdx.put(segmentIds[g], g);
+        }
+        for (int c = 0; c < nC; c++) {
+            countryIdx.put(countryIds[c], c);
+        }
+        for (int t = 0; t < nT; t++) {
+            tierIdx.put(tierIds[t], t);
+        }
+        pp = params.providers().values().toArray(new ProviderParams[0]);
+        sp = params.segments().values().toArray(new SegmentParams[0]);
+        tp = params.chipTiers().values().toArray(new ChipTierParams[0]);
+        origin = new Origin[nP];
+        rules = new PricingRule[nP];
+        int[] nestOf = new int[nP];
+        for (int j = 0; j < nP; j++) {
+            origin[j] = pp[j].origin();
+            nestOf[j] = origin[j].ordinal();
+            rules[j] = PricingRule.of(pp[j].pricing());
+        }
+        logit = new NestedLogit(nestOf, Origin.values().length, params.settings().nestingSigma());
+
+        choiceKey = streams.key("choice", 0);
+        initKey = streams.key("initial-choice", 0);
+        long attrKey = streams.key("buyer-attributes", 0);
+        licenceStream = new RandomStream[nP];
+        screeningStream = new RandomStream[nP];
+        for (int j = 0; j < nP; j++) {
+            licenceStream[j] = streams.open("export-licence", SplitMix64.hash(providerIds[j]));
+            screeningStream[j] = streams.open("screening", SplitMix64.hash(providerIds[j]));
+        }
+
+        delta = new double[nP];
+        priceGen = new double[nP];
+        priceAi = new double[nP];
+        baseCostGen = new double[nP];
+        baseCostAi = new double[nP];
+        costMultGen = new double[nP];
+        costMultAi = new double[nP];
+        capGen = new double[nP];
+        premiumUnitsGen = new double[nP];
+        premiumUnitsAi = new double[nP];
+        fleet = new double[nP][nT];
+        fleetCostUnits = new double[nP];
+        initialFleetCostIndex = new double[nP];
+        pipelineGen = new double[nP];
+        pipelineAi = new double[nP];
+        expUs = new double[nP];
+        expCn = new double[nP];
+        egress = new double[nP];
+        wedge = new double[nP];
+        techMult = new double[nP];
+        holdThrough = new int[nP];
+        shadowGen = new double[nP];
+        shadowAi = new double[nP];
+        expectedGrowthGen = new double[nP];
+        expectedGrowthAi = new double[nP];
+        prevLoadGen = new double[nP];
+        prevLoadAi = new double[nP];
+        screeningStanding = new String[nP];
+        tierVolume = new double[nP][nT];
+        tierPerformance = new double[nP][nT];
+        deliveredThisQuarter = new double[nP][nT];
+        rationed = new double[nP];
+        for (int j = 0; j < nP; j++) {
+            priceGen[j] = pp[j].general().price();
+            priceAi[j] = pp[j].ai().price();
+            baseCostGen[j] = pp[j].general().marginalCost();
+            baseCostAi[j] = pp[j].ai().marginalCost();
+            costMultGen[j] = 1;
+            costMultAi[j] = 1;
+            expUs[j] = origin[j] == Origin.US ? 1 : 0;
+            expCn[j] = origin[j] == Origin.CN ? 1 : 0;
+            egress[j] = pp[j].egressLevel();
+            wedge[j] = pp[j].licensingWedge();
+            techMult[j] = 1;
+            holdThrough[j] = -1;
+            for (int t = 0; t < nT; t++) {
+                Double vol = tp[t].volumePerQuarter();
+                tierVolume[j][t] = vol == null ? Double.POSITIVE_INFINITY : vol;
+                tierPerformance[j][t] = tp[t].performance();
+            }
+        }
+        excludedUntil = new int[nC][nP];
+        incumbentsStay = new boolean[nC][nP];
+        licenceProb = new double[nT][Origin.values().length];
+        levy = new double[nT][Origin.values().length];
+        for (double[] row : licenceProb) {
+            java.util.Arrays.fill(row, 1.0);
+        }
+        for (MarketParams.ExportRule r : params.exportControls()) {
+            int t = tierIndex(r.tier());
+            licenceProb[t][r.targetOrigin().ordinal()] = r.licenceProbability();
+            levy[t][r.targetOrigin().ordinal()] = r.levy();
+        }
+        refusal = new double[Origin.values().length];
+
+        growthIndex = new double[nG];
+        growthShock = new double[nG];
+        aiIntensity = new double[nG];
+        deltaOutside = new double[nG];
+        for (int g = 0; g < nG; g++) {
+            growthIndex[g] = 1;
+            growthShock[g] = 1;
+            aiIntensity[g] = 1;
+        }
+
+        sumQ = new double[nP][nG];
+        sumQpGen = new double[nP][nG];
+        sumQpAi = new double[nP][nG];
+        count = new int[nP + 1][nG];
+        loadGen = new double[nP];
+        loadAi = new double[nP];
+        flows = new int[nP + 1][nP + 1];
+
+        baseU = new double[nG][nP];
+        blend = new double[nG][nP];
+        u0 = new double[nG];
+        betaUsNow = new double[nG];
+        betaCnNow = new double[nG];
+        availableByCountry = new boolean[nC][nP];
+        aiQualityEff = new double[nP];
+        v = new double[nP];
+        prob = new double[nP];
+        cond = new double[nP];
+        avail = new boolean[nP];
+
+        buyers = new Buyers(params.buyerCount(), nP);
+        drawBuyers(attrKey);
+        refreshAvailability();
+        calibrateQualities();
+        assignInitialProviders();
+        demand = new DemandModel(this);
+        scheduleInitialEvents();
+    }
+
+    // =====================================================================================================
+    // Initial state
+    // =====================================================================================================
+
+    private void drawBuyers(long attrKey) {
+        Buyers b = buyers;
+        double[] segCum = cumulative(params.segments().values().stream().mapToDouble(SegmentParams::weight).toArray());
+        double[] ctyCum = cumulative(params.countries().values().stream().mapToDouble(Double::doubleValue).toArray());
+        for (int i = 0; i < b.n; i++) {
+            // Systematic sampling for segments (exact weights), random for countries and tastes.
+            int g = pick(segCum, (i + 0.5) / b.n);
+            int c = pick(ctyCum, RandomStreams.uniform(attrKey, i, 0));
+            SegmentParams s = sp[g];
+            b.segment[i] = (byte) g;
+            b.country[i] = (byte) c;
+            b.alphaMult[i] = (float) lognormalMeanOne(s.alphaDispersion(), RandomStreams.normal(attrKey, i, 1));
+            b.kappaMult[i] = (float) lognormalMeanOne(s.switchingDispersion(), RandomStreams.normal(attrKey, i, 2));
+            b.dataIntensity[i] = (float) lognormalMeanOne(0.5, RandomStreams.normal(attrKey, i, 3));
+            b.workload[i] = (float) lognormalMeanOne(s.spendDispersion(), RandomStreams.normal(attrKey, i, 4));
+            b.offset[i] = (float) (0.99 * RandomStreams.uniform(attrKey, i, 5));
+            b.renewQuarter[i] = (int) Math.floor(RandomStreams.uniform(attrKey, i, 6) * s.contractQuarters());
+        }
+    }
+
+    private static double lognormalMeanOne(double sd, double z) {
+        return sd == 0 ? 1.0 : Math.exp(sd * z - 0.5 * sd * sd);
+    }
+
+    private static double[] cumulative(double[] w) {
+        double total = 0;
+        for (double x : w) {
+            total += x;
+        }
+        double[] c = new double[w.length];
+        double run = 0;
+        for (int i = 0; i < w.length; i++) {
+            run += w[i] / total;
+            c[i] = run;
+        }
+        c[w.length - 1] = 1.0;
+        return c;
+    }
+
+    private static int pick(double[] cum, double u) {
+        for (int i = 0; i < cum.length; i++) {
+            if (u < cum[i]) {
+                return i;
+            }
+        }
+        return cum.length - 1;
+    }
+
+    /**
+     * Inverts the configured initial shares into provider qualities δ_j and segment outside-option utilities δ_0g
+     * by the BLP contraction mapping (Berry 1994 [S73]) on a sample of the actual buyers, so the initial market
+     * reproduces the configured revenue shares and cloud adoption in expectation.
+     */
+    private void calibrateQualities() {
+        refreshCaches();
+        double shareSum = 0;
+        for (ProviderParams p : pp) {
+            shareSum += p.initialShare();
+        }
+        double[] target = new double[nP];
+        for (int j = 0; j < nP; j++) {
+            target[j] = pp[j].initialShare() / shareSum;
+        }
+        int n = buyers.n;
+        int step = Math.max(1, n / 20000);
+        double damp = 1 - logit.sigma();
+        double[] rev = new double[nP];
+        double[] cloudQ = new double[nG];
+        double[] totalQ = new double[nG];
+        for (int iter = 0; iter < 500; iter++) {
+            refreshCaches();
+            java.util.Arrays.fill(rev, 0);
+            java.util.Arrays.fill(cloudQ, 0);
+            java.util.Arrays.fill(totalQ, 0);
+            for (int i = 0; i < n; i += step) {
+                int g = buyers.segment[i];
+                double q = buyers.workload[i];
+                utilities(i, buyers.onPremises, availableByCountry[buyers.country[i]]);
+                logit.compute(v, avail, u0[g], prob, null);
+                double inCloud = 0;
+                for (int j = 0; j < nP; j++) {
+                    rev[j] += q * prob[j] * blend[g][j];
+                    inCloud += prob[j];
+                }
+                cloudQ[g] += q * inCloud;
+                totalQ[g] += q;
+            }
+            double revTotal = 0;
+            for (double r : rev) {
+                revTotal += r;
+            }
+            double err = 0;
+            for (int j = 0; j < nP; j++) {
+                double model = rev[j] / revTotal;
+                double d = Math.log(target[j] / Math.max(model, 1e-300));
+                err = Math.max(err, Math.abs(d));
+                delta[j] += damp * d;
+            }
+            for (int g = 0; g < nG; g++) {
+                if (totalQ[g] == 0) {
+                    continue;
+                }
+                double model = cloudQ[g] / totalQ[g];
+                double d = Math.log(model / sp[g].cloudAdoption()) - Math.log((1 - model) / (1 - sp[g].cloudAdoption()));
+                err = Math.max(err, Math.abs(d));
+                deltaOutside[g] += damp * d;
+            }
+            // Fix the location: δ is identified only up to a constant relative to the outside option.
+            if (err < 1e-10) {
+                break;
+            }
+            dirty = true;
+        }
+        dirty = true;
+    }
+
+    private void assignInitialProviders() {
+        refreshCaches();
+        Buyers b = buyers;
+        for (int i = 0; i < b.n; i++) {
+            utilities(i, b.onPremises, availableByCountry[b.country[i]]);
+            logit.compute(v, avail, u0[b.segment[i]], prob, null);
+            int j = NestedLogit.sample(prob, nP, RandomStreams.uniform(initKey, i, 0));
+            b.provider[i] = (byte) (j < 0 ? b.onPremises : j);
+        }
+        // Normalise workloads so that initial cloud revenue equals the configured market size.
+        double rev = 0;
+        for (int i = 0; i < b.n; i++) {
+            if (b.inCloud(i)) {
+                rev += b.workload[i] * blend[b.segment[i]][b.provider[i]];
+            }
+        }
+        double scale = rev > 0 ? params.settings().initialRevenueEurBnPerQuarter() / rev : 1.0;
+        for (int i = 0; i < b.n; i++) {
+            b.workload[i] = (float) (b.workload[i] * scale);
+            int j = b.provider[i];
+            if (j != b.onPremises) {
+                b.priceGeneral[i] = (float) priceGen[j];
+                b.priceAi[i] = (float) priceAi[j];
+            }
+            addToBooks(i, j);
+        }
+        for (int j = 0; j < nP; j++) {
+            double lg = Math.max(loadGen[j], 1e-6);
+            double la = Math.max(loadAi[j], 1e-6);
+            capGen[j] = lg / pp[j].general().initialUtilisation();
+            int tier = tierIndex(pp[j].chips().get(0));
+            fleet[j][tier] = la / pp[j].ai().initialUtilisation();
+            double idx = tierCostIndex(tier, j);
+            fleetCostUnits[j] = fleet[j][tier] * idx;
+            initialFleetCostIndex[j] = idx;
+            prevLoadGen[j] = loadGen[j];
+            prevLoadAi[j] = loadAi[j];
+        }
+        initialGrowthExpectations();
+    }
+
+    /**
+     * Providers start with a growth expectation equal to the workload-weighted trend growth of their customers'
+     * segments, and with the pipeline that steady investment at that growth would have in flight: deliveries in each
+     * of the next lead-time quarters that keep utilisation where it starts.
+     */
+    private void initialGrowthExpectations() {
+        for (int j = 0; j < nP; j++) {
+            double w = 0;
+            double gq = 0;
+            for (int g = 0; g < nG; g++) {
+                w += sumQ[j][g];
+                gq += sumQ[j][g] * (Math.pow(1 + sp[g].workloadGrowthPerYear(), 0.25) - 1);
+            }
+            gq = w > 0 ? gq / w : 0;
+            expectedGrowthGen[j] = gq;
+            expectedGrowthAi[j] = gq;
+            var inv = pp[j].investment();
+            double dep = inv.depreciationPerQuarter();
+            int lead = inv.prefersLease() ? inv.leaseLeadQuarters() : inv.buildLeadQuarters();
+            for (int q = 1; q <= lead && q < params.quarters(); q++) {
+                double amount = capGen[j] * (Math.pow(1 + gq, q) - Math.pow(1 + gq, q - 1)) + dep * capGen[j];
+                Order o = new Order(j, false, -1, amount, 0, 0, false, q);
+                orders.add(o);
+                pipelineGen[j] += amount;
+                scheduler.schedule(q, Priority.SUPPLY, deliveryHandler, orders.size() - 1);
+            }
+            int tier = tierIndex(pp[j].chips().get(0));
+            int aiLead = tp[tier].leadQuarters();
+            double capA = capAi(j);
+            for (int q = 1; q <= aiLead && q < params.quarters(); q++) {
+                double amount = capA * (Math.pow(1 + gq, q) - Math.pow(1 + gq, q - 1)) + dep * capA;
+                Order o = new Order(j, true, tier, amount, 0, tierCostIndex(tier, j), false, q);
+                orders.add(o);
+                pipelineAi[j] += amount;
+                scheduler.schedule(q, Priority.SUPPLY, deliveryHandler, orders.size() - 1);
+            }
+        }
+    }
+
+    private void scheduleInitialEvents() {
+        int quarters = params.quarters();
+        for (int k = 0; k < quarters; k++) {
+            scheduler.schedule(k, Priority.PRICING, quarterStartHandler, k);
+            scheduler.schedule(k + QUARTER_END, Priority.CLEARING, quarterEndHandler, k);
+            scheduler.schedule(k + QUARTER_END, Priority.RECORD, recordHandler, k);
+        }
+        for (int idx = 0; idx < scenarioEvents.size(); idx++) {
+            double t = scenarioEvents.get(idx).time();
+            if (t < quarters) {
+                scheduler.schedule(t, Priority.EXOGENOUS, scenarioHandler, idx);
+            }
+        }
+        for (int n = 0; n < stochasticEvents.size(); n++) {
+            scheduleNextStochastic(n, stochasticEvents.get(n).from());
+        }
+        Buyers b = buyers;
+        for (int i = 0; i < b.n; i++) {
+            if (b.renewQuarter[i] < quarters) {
+                scheduler.schedule(b.renewQuarter[i] + b.offset[i], Priority.DEMAND, renewalHandler, i);
+            }
+        }
+    }
+
+    /** Runs the whole horizon. */
+    public void run() {
+        scheduler.runUntil(params.quarters());
+    }
+
+    public QuarterClock clock() {
+        return clock;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public QuarterSnapshot lastSnapshot() {
+        return lastSnapshot;
+    }
+
+    public MarketParams params() {
+        return params;
+    }
+
+    // =====================================================================================================
+    // Utilities and choice
+    // =====================================================================================================
+
+    /** Recomputes the per-segment utility parts that do not depend on the individual buyer. */
+    void refreshCaches() {
+        if (!dirty) {
+            return;
+        }
+        double t = scheduler.now();
+        for (int g = 0; g < nG; g++) {
+            betaUsNow[g] = sp[g].betaUs();
+            betaCnNow[g] = sp[g].betaCn();
+        }
+        for (int s = 0; s < shockBeta.size(); s++) {
+            double[] meta = shockMeta.get(s);
+            double decay = Math.pow(0.5, Math.max(0, t - meta[1]) / meta[2]);
+            double[] d = shockBeta.get(s);
+            for (int g = 0; g < nG; g++) {
+                if (meta[0] == Origin.US.ordinal()) {
+                    betaUsNow[g] += d[g] * decay;
+                } else if (meta[0] == Origin.CN.ordinal()) {
+                    betaCnNow[g] += d[g] * decay;
+                }
+            }
+        }
+        for (int j = 0; j < nP; j++) {
+            double cap = capAi(j);
+            double penalty = 0;
+            if (cap > 0) {
+                for (int tt = 0; tt < nT; tt++) {
+                    penalty += fleet[j][tt] / cap * tp[tt].qualityPenalty();
+                }
+            }
+            aiQualityEff[j] = pp[j].aiQuality() * Math.max(0, 1 - penalty);
+        }
+        double drift = params.settings().adoptionDriftPerYear() * Math.floor(t) / 4.0;
+        for (int g = 0; g < nG; g++) {
+            SegmentParams s = sp[g];
+            double w = blendWeight(g);
+            for (int j = 0; j < nP; j++) {
+                baseU[g][j] = delta[j] + s.gammaAi() * w * aiQualityEff[j]
+                        - Math.max(0, betaUsNow[g]) * expUs[j] - Math.max(0, betaCnNow[g]) * expCn[j];
+                blend[g][j] = ((1 - w) * priceGen[j] + w * priceAi[j]) * (1 + wedge[j] * s.licensingExposure());
+            }
+            u0[g] = deltaOutside[g] - drift;
+        }
+        dirty = false;
+    }
+
+    /** Share of AI compute in a unit of segment g's workload at the current AI intensity. */
+    double blendWeight(int g) {
+        double a = sp[g].aiShare() * aiIntensity[g];
+        return a / ((1 - sp[g].aiShare()) + a);
+    }
+
+    /** Workload units (general + AI) per unit of base workload in segment g at the current indices. */
+    double unitsPerWorkload(int g) {
+        return growthIndex[g] * ((1 - sp[g].aiShare()) + sp[g].aiShare() * aiIntensity[g]);
+    }
+
+    double genPerWorkload(int g) {
+        return growthIndex[g] * (1 - sp[g].aiShare());
+    }
+
+    double aiPerWorkload(int g) {
+        return growthIndex[g] * sp[g].aiShare() * aiIntensity[g];
+    }
+
+    /** Switching cost paid by buyer i for leaving provider k (utility units). */
+    private double kappa(int i, int k) {
+        SegmentParams s = sp[buyers.segment[i]];
+        return buyers.kappaMult[i]
+                * (s.switchingTech() * techMult[k] + s.switchingEgress() * egress[k] * buyers.dataIntensity[i]);
+    }
+
+    /**
+     * Fills {@link #v} and {@link #avail} for buyer i whose current status is {@code k}. A provider excluded from the
+     * buyer's country (or not serving it) is unavailable, except that an incumbent may keep its installed customer
+     * when the exclusion lets incumbents stay.
+     */
+    private void utilities(int i, int k, boolean[] allowed) {
+        int g = buyers.segment[i];
+        double alpha = sp[g].alpha() * buyers.alphaMult[i];
+        double[] bu = baseU[g];
+        double[] bl = blend[g];
+        double kap = k == buyers.onPremises ? 0 : kappa(i, k);
+        for (int j = 0; j < nP; j++) {
+            avail[j] = allowed[j] || (j == k && incumbentsStay[buyers.country[i]][j]);
+            v[j] = bu[j] - alpha * bl[j] - (j == k ? 0 : kap);
+        }
+    }
+
+    /** A buyer's contract renewal (or, on premises, its periodic review): choose, sign, schedule the next one. */
+    private void renew(int i) {
+        refreshCaches();
+        Buyers b = buyers;
+        int k = b.provider[i];
+        int g = b.segment[i];
+        boolean[] allowed = availableByCountry[b.country[i]];
+        utilities(i, k, allowed);
+        double v0 = u0[g] - (k == b.onPremises ? 0 : kappa(i, k));
+        double q = b.workload[i];
+        double addGen = q * genPerWorkload(g);
+        double addAi = q * aiPerWorkload(g);
+        int chosen = b.onPremises;
+        for (int attempt = 0; attempt <= nP; attempt++) {
+            logit.compute(v, avail, v0, prob, null);
+            int j = NestedLogit.sample(prob, nP, RandomStreams.uniform(choiceKey, i, (long) quarter * 16 + attempt));
+            if (j < 0) {
+                chosen = b.onPremises;
+                break;
+            }
+            boolean fits = j == k
+                    || (loadGen[j] + addGen <= capGen[j] * (1 + 1e-9) && loadAi[j] + addAi <= capAi(j) * (1 + 1e-9));
+            if (fits) {
+                chosen = j;
+                break;
+            }
+            // Capacity binds: ration the buyer out and let it spill to its next choice.
+            rationed[j] += addGen + addAi;
+            avail[j] = false;
+        }
+        if (chosen != k) {
+            flows[k][chosen]++;
+        }
+        removeFromBooks(i, k);
+        b.provider[i] = (byte) chosen;
+        if (chosen != b.onPremises) {
+            b.priceGeneral[i] = (float) priceGen[chosen];
+            b.priceAi[i] = (float) priceAi[chosen];
+        }
+        addToBooks(i, chosen);
+        int next = quarter + sp[g].contractQuarters();
+        b.renewQuarter[i] = next;
+        if (next < params.quarters()) {
+            scheduler.schedule(next + b.offset[i], Priority.DEMAND, renewalHandler, i);
+        }
+    }
+
+    private void addToBooks(int i, int j) {
+        bookDelta(i, j, +1);
+    }
+
+    private void removeFromBooks(int i, int j) {
+        bookDelta(i, j, -1);
+    }
+
+    private void bookDelta(int i, int j, int sign) {
+        int g = buyers.segment[i];
+        count[j][g] += sign;
+        if (j == buyers.onPremises) {
+            return;
+        }
+        double q = buyers.workload[i];
+        sumQ[j][g] += sign * q;
+        sumQpGen[j][g] += sign * q * buyers.priceGeneral[i];
+        sumQpAi[j][g] += sign * q * buyers.priceAi[i];
+        loadGen[j] += sign * q * genPerWorkload(g);
+        loadAi[j] += sign * q * aiPerWorkload(g);
+    }
+
+    // =====================================================================================================
+    // Quarter cycle
+    // =====================================================================================================
+
+    private void quarterStart(int k) {
+        quarter = k;
+        double years = k / 4.0;
+        for (int g = 0; g < nG; g++) {
+            growthIndex[g] = Math.pow(1 + sp[g].workloadGrowthPerYear(), years) * growthShock[g];
+        }
+        if (k > 0) {
+            for (int j = 0; j < nP; j++) {
+                double keep = 1 - pp[j].investment().depreciationPerQuarter();
+                capGen[j] *= keep;
+                premiumUnitsGen[j] *= keep;
+                premiumUnitsAi[j] *= keep;
+                fleetCostUnits[j] *= keep;
+                for (int t = 0; t < nT; t++) {
+                    fleet[j][t] *= keep;
+                }
+            }
+        }
+        recomputeLoads();
+        refreshAvailability();
+        dirty = true;
+        refreshCaches();
+        setPrices(k);
+        dirty = true;
+    }
+
+    private void recomputeLoads() {
+        for (int j = 0; j < nP; j++) {
+            double lg = 0;
+            double la = 0;
+            for (int g = 0; g < nG; g++) {
+                lg += sumQ[j][g] * genPerWorkload(g);
+                la += sumQ[j][g] * aiPerWorkload(g);
+            }
+            loadGen[j] = lg;
+            loadAi[j] = la;
+        }
+    }
+
+    private void refreshAvailability() {
+        for (int c = 0; c < nC; c++) {
+            for (int j = 0; j < nP; j++) {
+                boolean serves = pp[j].servesAllCountries() || pp[j].countries().contains(countryIds[c]);
+                availableByCountry[c][j] = serves && excludedUntil[c][j] <= quarter;
+            }
+        }
+    }
+
+    /** Marginal cost of general compute now. */
+    public double costGen(int j) {
+        double trend = Math.pow(1 + params.settings().costTrendPerYear(), Math.floor(scheduler.now()) / 4.0);
+        double premium = capGen[j] > 0 ? premiumUnitsGen[j] / capGen[j] : 0;
+        return baseCostGen[j] * trend * costMultGen[j] * (1 + premium);
+    }
+
+    /** Marginal cost of AI compute now: base cost × trend × the fleet's chip-cost index relative to the start. */
+    public double costAi(int j) {
+        double trend = Math.pow(1 + params.settings().costTrendPerYear(), Math.floor(scheduler.now()) / 4.0);
+        double cap = capAi(j);
+        double fleetIdx = cap > 0 ? fleetCostUnits[j] / cap : initialFleetCostIndex[j];
+        double premium = cap > 0 ? premiumUnitsAi[j] / cap : 0;
+        return baseCostAi[j] * trend * costMultAi[j] * (fleetIdx / initialFleetCostIndex[j]) * (1 + premium);
+    }
+
+    public double capAi(int j) {
+        double s = 0;
+        for (int t = 0; t < nT; t++) {
+            s += fleet[j][t];
+        }
+        return s;
+    }
+
+    private void setPrices(int k) {
+        demand.collectRenewals(k);
+        double[] newGen = new double[nP];
+        double[] newAi = new double[nP];
+        for (int j = 0; j < nP; j++) {
+            double cg = costGen(j);
+            double ca = costAi(j);
+            if (holdThrough[j] >= k) {
+                newGen[j] = priceGen[j];
+                newAi[j] = priceAi[j];
+                continue;
+            }
+            double brGen = Double.NaN;
+            double brAi = Double.NaN;
+            if (rules[j].needsBestResponse()) {
+                double[] br = demand.bestResponse(j, cg, ca);
+                if (br != null) {
+                    brGen = br[0];
+                    brAi = br[1];
+                    shadowGen[j] = br[2];
+                    shadowAi[j] = br[3];
+                }
+            } else {
+                double[] sh = demand.shadowPrices(j, cg * (1 + pp[j].pricing().markup()),
+                        ca * (1 + pp[j].pricing().markup()));
+                shadowGen[j] = sh[0];
+                shadowAi[j] = sh[1];
+            }
+            newGen[j] = Math.max(cg, rules[j].nextPrice(priceGen[j], brGen, cg));
+            newAi[j] = Math.max(ca, rules[j].nextPrice(priceAi[j], brAi, ca));
+        }
+        System.arraycopy(newGen, 0, priceGen, 0, nP);
+        System.arraycopy(newAi, 0, priceAi, 0, nP);
+    }
+
+    private void quarterEnd(int k) {
+        refreshCaches();
+        lastSnapshot = snapshot(k);
+        invest(k);
+    }
+
+    private void record(int k) {
+        recorder.onQuarter(lastSnapshot);
+        for (int[] row : flows) {
+            java.util.Arrays.fill(row, 0);
+        }
+        for (double[] row : deliveredThisQuarter) {
+            java.util.Arrays.fill(row, 0);
+        }
+        java.util.Arrays.fill(rationed, 0);
+    }
+
+    private QuarterSnapshot snapshot(int k) {
+        List<ProviderQuarter> rows = new ArrayList<>(nP);
+        double[] revG = new double[nP];
+        double[] revA = new double[nP];
+        double total = 0;
+        for (int j = 0; j < nP; j++) {
+            for (int g = 0; g < nG; g++) {
+                revG[j] += sumQpGen[j][g] * genPerWorkload(g);
+                revA[j] += sumQpAi[j][g] * aiPerWorkload(g);
+            }
+            total += revG[j] + revA[j];
+        }
+        for (int j = 0; j < nP; j++) {
+            int customers = 0;
+            for (int g = 0; g < nG; g++) {
+                customers += count[j][g];
+            }
+            double cg = costGen(j);
+            double ca = costAi(j);
+            double profit = revG[j] + revA[j] - cg * loadGen[j] - ca * loadAi[j];
+            int in = 0;
+            int out = 0;
+            for (int x = 0; x <= nP; x++) {
+                in += x == j ? 0 : flows[x][j];
+                out += x == j ? 0 : flows[j][x];
+            }
+            rows.add(new ProviderQuarter(providerIds[j], priceGen[j], priceAi[j], cg, ca, revG[j], revA[j],
+                    total > 0 ? (revG[j] + revA[j]) / total : 0, customers, capGen[j], capAi(j), loadGen[j],
+                    loadAi[j], profit, shadowGen[j], shadowAi[j], deliveredThisQuarter[j], fleet[j], in, out,
+                    rationed[j]));
+        }
+        double[][] segShares = new double[nG][nP];
+        double[] cloudShare = new double[nG];
+        for (int g = 0; g < nG; g++) {
+            double segRev = 0;
+            double inCloud = 0;
+            double onPrem = 0;
+            for (int j = 0; j < nP; j++) {
+                double r = sumQpGen[j][g] * genPerWorkload(g) + sumQpAi[j][g] * aiPerWorkload(g);
+                segShares[g][j] = r;
+                segRev += r;
+                inCloud += sumQ[j][g];
+            }
+            onPrem = demand.onPremisesWorkload(g);
+            for (int j = 0; j < nP; j++) {
+                segShares[g][j] = segRev > 0 ? segShares[g][j] / segRev : 0;
+            }
+            cloudShare[g] = inCloud + onPrem > 0 ? inCloud / (inCloud + onPrem) : 0;
+        }
+        double[] cs = demand.consumerSurplus();
+        int inCloudBuyers = 0;
+        for (int j = 0; j < nP; j++) {
+            for (int g = 0; g < nG; g++) {
+                inCloudBuyers += count[j][g];
+            }
+        }
+        return new QuarterSnapshot(k, clock.label(k), rows, segShares, cloudShare, cs, flows, inCloudBuyers,
+                buyers.n - inCloudBuyers);
+    }
+
+    // =====================================================================================================
+    // Investment and supply
+    // =====================================================================================================
+
+    /**
+     * Investment rule: order enough capacity that utilisation at delivery returns to the target, given the observed
+     * load growth. General capacity is built (screened for some origins) or leased; AI capacity is bought as chips of
+     * the provider's preferred tiers, subject to export controls, counter-guidance and volume limits.
+     */
+    private void invest(int k) {
+        for (int j = 0; j < nP; j++) {
+            var inv = pp[j].investment();
+            // Adaptive expectation of quarterly load growth: EMA with weight 0.25 on the latest quarter.
+            if (prevLoadGen[j] > 0) {
+                expectedGrowthGen[j] += 0.25 * (clamp(loadGen[j] / prevLoadGen[j] - 1, -0.2, 0.3) - expectedGrowthGen[j]);
+            }
+            if (prevLoadAi[j] > 0) {
+                expectedGrowthAi[j] += 0.25 * (clamp(loadAi[j] / prevLoadAi[j] - 1, -0.2, 0.3) - expectedGrowthAi[j]);
+            }
+            prevLoadGen[j] = loadGen[j];
+            prevLoadAi[j] = loadAi[j];
+            double keep = 1 - inv.depreciationPerQuarter();
+            boolean lease = inv.prefersLease() || "block".equals(screeningStanding[j]);
+            int lead = lease ? inv.leaseLeadQuarters() : inv.buildLeadQuarters();
+            double projGen = loadGen[j] * Math.pow(1 + Math.max(0, expectedGrowthGen[j]), lead + 1);
+            double haveGen = capGen[j] * Math.pow(keep, lead + 1) + pipelineGen[j];
+            double gapGen = projGen / inv.targetUtilisation() - haveGen;
+            if (gapGen > 1e-9 * Math.max(capGen[j], 1e-9)) {
+                orderGeneral(j, gapGen, lease, lead, lease ? inv.leaseCostPremium() : 0);
+            }
+            int aiLead = tp[tierIndex(pp[j].chips().get(0))].leadQuarters();
+            double projAi = loadAi[j] * Math.pow(1 + Math.max(0, expectedGrowthAi[j]), aiLead + 1);
+            double haveAi = capAi(j) * Math.pow(keep, aiLead + 1) + pipelineAi[j];
+            double gapAi = projAi / inv.targetUtilisation() - haveAi;
+            if (gapAi > 1e-9 * Math.max(capAi(j), 1e-9)) {
+                procureChips(j, gapAi, -1);
+            }
+        }
+    }
+
+    private static double clamp(double x, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, x));
+    }
+
+    /** Places a general-capacity order; greenfield builds by screened origins go to review first. */
+    private void orderGeneral(int j, double amount, boolean lease, int lead, double premium) {
+        Order o = new Order(j, false, -1, amount, premium, 0, lease, lead);
+        orders.add(o);
+        int idx = orders.size() - 1;
+        pipelineGen[j] += amount;
+        if (!lease && screened(j)) {
+            String standing = screeningStanding[j];
+            if (standing == null) {
+                o.awaitingReview = true;
+                double review = params.screening().reviewQuarters();
+                scheduler.schedule(Math.floor(scheduler.now()) + 1 + review, Priority.SUPPLY, reviewHandler, idx);
+                return;
+            }
+            resolveScreening(idx, standing);
+            return;
+        }
+        scheduleDelivery(idx, lead);
+    }
+
+    private boolean screened(int j) {
+        return params.screening().origins().contains(origin[j]) || screeningStanding[j] != null;
+    }
+
+    private void scheduleDelivery(int idx, int lead) {
+        double at = Math.floor(scheduler.now()) + Math.max(1, lead);
+        if (at < params.quarters()) {
+            scheduler.schedule(at, Priority.SUPPLY, deliveryHandler, idx);
+        }
+    }
+
+    private void review(int idx) {
+        Order o = orders.get(idx);
+        if (!o.awaitingReview || o.done) {
+            return;
+        }
+        String standing = screeningStanding[o.provider];
+        String outcome = standing;
+        if (outcome == null) {
+            var s = params.screening();
+            double u = screeningStream[o.provider].nextDouble();
+            outcome = u < s.approveProbability() ? "approve"
+                    : u < s.approveProbability() + s.conditionProbability() ? "condition" : "block";
+        }
+        resolveScreening(idx, outcome);
+    }
+
+    private void resolveScreening(int idx, String outcome) {
+        Order o = orders.get(idx);
+        o.awaitingReview = false;
+        int j = o.provider;
+        var inv = pp[j].investment();
+        switch (outcome) {
+            case "approve" -> scheduleDelivery(idx, remainingLead(o));
+            case "condition" -> {
+                o.premium += params.screening().conditionCostPremium();
+                scheduleDelivery(idx, remainingLead(o));
+            }
+            default -> {
+                // Blocked: the greenfield build is cancelled and the provider falls back on leased capacity.
+                o.lease = true;
+                o.premium = inv.leaseCostPremium();
+                scheduleDelivery(idx, inv.leaseLeadQuarters());
+            }
+        }
+    }
+
+    private int remainingLead(Order o) {
+        return Math.max(1, o.lead - params.screening().reviewQuarters());
+    }
+
+    /** Buys AI capacity from the provider's chip tiers in order of preference. */
+    private void procureChips(int j, double amount, int leadOverride) {
+        double remaining = amount;
+        double cap = Math.max(capAi(j), 1e-9);
+        int o = origin[j].ordinal();
+        for (String tierId : pp[j].chips()) {
+            if (remaining <= 0) {
+                break;
+            }
+            int t = tierIndex(tierId);
+            double p = licenceProb[t][o];
+            if (p <= 0) {
+                continue;
+            }
+            if (p < 1 && licenceStream[j].nextDouble() >= p) {
+                continue; // licence denied this quarter
+            }
+            double takeUp = tp[t].madeIn() != origin[j] ? 1 - refusal[o] : 1;
+            double limit = tierVolume[j][t] * cap;
+            double got = Math.min(remaining * takeUp, limit);
+            if (got <= 0) {
+                continue;
+            }
+            Order ord = new Order(j, true, t, got, 0, tierCostIndex(t, j), false,
+                    leadOverride >= 0 ? leadOverride : tp[t].leadQuarters());
+            orders.add(ord);
+            pipelineAi[j] += got;
+            scheduleDelivery(orders.size() - 1, ord.lead);
+            remaining -= got;
+        }
+    }
+
+    /** Cost per unit of effective AI capacity of a tier for provider j, including any export levy. */
+    private double tierCostIndex(int t, int j) {
+        return tp[t].unitCost() * (1 + levy[t][origin[j].ordinal()]) / tierPerformance[j][t];
+    }
+
+    private void deliver(int idx) {
+        Order o = orders.get(idx);
+        if (o.done) {
+            return;
+        }
+        o.done = true;
+        int j = o.provider;
+        if (o.ai) {
+            pipelineAi[j] -= o.amount;
+            fleet[j][o.tier] += o.amount;
+            fleetCostUnits[j] += o.amount * o.costIndex;
+            premiumUnitsAi[j] += o.amount * o.premium;
+            deliveredThisQuarter[j][o.tier] += o.amount;
+        } else {
+            pipelineGen[j] -= o.amount;
+            capGen[j] += o.amount;
+            premiumUnitsGen[j] += o.amount * o.premium;
+        }
+        dirty = true;
+    }
+
+    // =====================================================================================================
+    // Scenario events: the public API the typed events act through
+    // =====================================================================================================
+
+    private void scheduleNextStochastic(int n, double after) {
+        StochasticEvent se = stochasticEvents.get(n);
+        double t = after + stochasticStreams[n].nextExponential(se.hazardPerQuarter());
+        if (t < se.until() && t < params.quarters()) {
+            scheduler.schedule(t, Priority.EXOGENOUS, stochasticHandler, n);
+        }
+    }
+
+    private final EventHandler stochasticHandler = (s, n) -> fireStochasticEvent(n);
+
+    private void fireStochasticEvent(int n) {
+        StochasticEvent se = stochasticEvents.get(n);
+        MarketEvent event = se.template();
+        String note = "";
+        boolean apply = true;
+        if (se.magnitudeField() != null) {
+            double x = stochasticDists[n].sample();
+            try {
+                event = event.withMagnitude(se.magnitudeField(), x);
+            } catch (IllegalArgumentException e) {
+                apply = false;
+                note = " (draw " + x + " outside the valid range; skipped)";
+            }
+        }
+        if (apply) {
+            refreshCaches();
+            event.applyTo(this);
+            dirty = true;
+            refreshAvailability();
+        }
+        double now = scheduler.now();
+        recorder.onEvent(new EventRecord(now, clock.labelAt(now), event.type(), event.target(), event.parameters(),
+                se.description() + note, "stochastic"));
+        scheduleNextStochastic(n, now);
+    }
+
+    private void fireScenarioEvent(int idx) {
+        ScheduledEvent se = scenarioEvents.get(idx);
+        refreshCaches();
+        se.event().applyTo(this);
+        dirty = true;
+        refreshAvailability();
+        recorder.onEvent(new EventRecord(se.time(), clock.labelAt(se.time()), se.event().type(), se.event().target(),
+                se.event().parameters(), se.description(), "scenario"));
+    }
+
+    public int providerIndex(String id) {
+        Integer j = providerIdx.get(id);
+        if (j == null) {
+            throw new IllegalArgumentException("unknown provider '" + id + "'");
+        }
+        return j;
+    }
+
+    public int segmentIndex(String id) {
+        Integer g = segmentIdx.get(id);
+        if (g == null) {
+            throw new IllegalArgumentException("unknown segment '" + id + "'");
+        }
+        return g;
+    }
+
+    public int countryIndex(String id) {
+        Integer c = countryIdx.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown country '" + id + "'");
+        }
+        return c;
+    }
+
+    public int tierIndex(String id) {
+        Integer t = tierIdx.get(id);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown chip tier '" + id + "'");
+        }
+        return t;
+    }
+
+    public int segmentCount() {
+        return nG;
+    }
+
+    public int providerCount() {
+        return nP;
+    }
+
+    public String providerId(int j) {
+        return providerIds[j];
+    }
+
+    public String segmentId(int g) {
+        return segmentIds[g];
+    }
+
+    public String tierId(int t) {
+        return tierIds[t];
+    }
+
+    public Origin origin(int j) {
+        return origin[j];
+    }
+
+    /** Indices of one provider, or of all for "all". */
+    public int[] providersMatching(String id) {
+        if ("all".equals(id)) {
+            int[] all = new int[nP];
+            for (int j = 0; j < nP; j++) {
+                all[j] = j;
+            }
+            return all;
+        }
+        return new int[] {providerIndex(id)};
+    }
+
+    public int[] segmentsMatching(String id) {
+        if ("all".equals(id)) {
+            int[] all = new int[nG];
+            for (int g = 0; g < nG; g++) {
+                all[g] = g;
+            }
+            return all;
+        }
+        return new int[] {segmentIndex(id)};
+    }
+
+    public int currentQuarter() {
+        return quarter;
+    }
+
+    public double priceGeneral(int j) {
+        return priceGen[j];
+    }
+
+    public double priceAi(int j) {
+        return priceAi[j];
+    }
+
+    public double capacityGeneral(int j) {
+        return capGen[j];
+    }
+
+    public double exposureUs(int j) {
+        return expUs[j];
+    }
+
+    public double egressLevel(int j) {
+        return egress[j];
+    }
+
+    public double licensingWedge(int j) {
+        return wedge[j];
+    }
+
+    public double switchingTechMultiplier(int j) {
+        return techMult[j];
+    }
+
+    public double licenceProbability(int tier, Origin o) {
+        return licenceProb[tier][o.ordinal()];
+    }
+
+    public double levy(int tier, Origin o) {
+        return levy[tier][o.ordinal()];
+    }
+
+    public double refusalShare(Origin o) {
+        return refusal[o.ordinal()];
+    }
+
+    public double tierVolume(int j, int t) {
+        return tierVolume[j][t];
+    }
+
+    public double tierPerformance(int j, int t) {
+        return tierPerformance[j][t];
+    }
+
+    public String screeningStanding(int j) {
+        return screeningStanding[j];
+    }
+
+    public boolean isExcluded(int c, int j) {
+        return excludedUntil[c][j] > quarter;
+    }
+
+    /** Current sovereignty aversion of segment g toward an origin (base plus decayed shocks). */
+    public double sovereigntyAversion(int g, Origin o) {
+        dirty = true;
+        refreshCaches();
+        return o == Origin.US ? betaUsNow[g] : o == Origin.CN ? betaCnNow[g] : 0;
+    }
+
+    public double growthIndex(int g) {
+        return growthIndex[g];
+    }
+
+    public double aiIntensity(int g) {
+        return aiIntensity[g];
+    }
+
+    public double pipelineGeneral(int j) {
+        return pipelineGen[j];
+    }
+
+    public double pipelineAi(int j) {
+        return pipelineAi[j];
+    }
+
+    /** E1. */
+    public void changePrice(int j, String product, double factor, boolean costBasis, int holdQuarters) {
+        boolean gen = !product.equals("ai");
+        boolean ai = !product.equals("general");
+        if (costBasis) {
+            if (gen) {
+                costMultGen[j] *= factor;
+            }
+            if (ai) {
+                costMultAi[j] *= factor;
+            }
+        } else {
+            if (gen) {
+                priceGen[j] *= factor;
+            }
+            if (ai) {
+                priceAi[j] *= factor;
+            }
+            holdThrough[j] = Math.max(holdThrough[j], (int) Math.floor(scheduler.now()) + holdQuarters);
+        }
+        dirty = true;
+    }
+
+    /** E2. */
+    public void setExportRule(int tier, Origin target, double licenceProbability, double levyShare) {
+        licenceProb[tier][target.ordinal()] = licenceProbability;
+        levy[tier][target.ordinal()] = levyShare;
+    }
+
+    /** E3. */
+    public void setCounterGuidance(Origin o, double refusalShare) {
+        refusal[o.ordinal()] = refusalShare;
+    }
+
+    /** E4. */
+    public void rampTier(int j, int t, double volumePerQuarter, double performance) {
+        tierVolume[j][t] = volumePerQuarter;
+        tierPerformance[j][t] = performance;
+    }
+
+    /** E5: the review starts now; the decision lands after the review delay. */
+    public void screeningDecision(int j, String outcome, double reviewQuarters) {
+        int idx = deferred.size();
+        deferred.add(() -> {
+            screeningStanding[j] = outcome;
+            for (int o = 0; o < orders.size(); o++) {
+                Order ord = orders.get(o);
+                if (ord.provider == j && ord.awaitingReview && !ord.done) {
+                    resolveScreening(o, outcome);
+                }
+            }
+        });
+        scheduleDeferred(reviewQuarters, idx);
+    }
+
+    private void scheduleDeferred(double delay, int idx) {
+        double at = scheduler.now() + delay;
+        if (delay == 0) {
+            deferred.get(idx).run();
+            dirty = true;
+        } else if (at < params.quarters()) {
+            scheduler.schedule(at, Priority.EXOGENOUS, deferredHandler, idx);
+        }
+    }
+
+    /** E6. */
+    public void addSovereigntyShock(Origin target, double[] perSegment, double halfLifeQuarters) {
+        shockBeta.add(perSegment.clone());
+        shockMeta.add(new double[] {target.ordinal(), scheduler.now(), halfLifeQuarters});
+        dirty = true;
+    }
+
+    /** E7. */
+    public void launchSovereignOffer(int j, double exposureReduction, double costPremium) {
+        expUs[j] *= 1 - exposureReduction;
+        expCn[j] *= 1 - exposureReduction;
+        costMultGen[j] *= 1 + costPremium;
+        costMultAi[j] *= 1 + costPremium;
+        dirty = true;
+    }
+
+    /** E8. */
+    public void setEgressLevel(int j, double level) {
+        egress[j] = level;
+    }
+
+    /** E9. */
+    public void setLicensingWedge(int j, double w) {
+        wedge[j] = w;
+        dirty = true;
+    }
+
+    /** E10 and E11: orders capacity equal to {@code share} of the provider's current capacity of the product. */
+    public void orderCapacity(int j, boolean ai, double share, boolean lease, int lead, double premium) {
+        if (ai) {
+            procureChips(j, share * Math.max(capAi(j), 1e-9), lead);
+        } else {
+            boolean viaLease = lease || "block".equals(screeningStanding[j]);
+            orderGeneral(j, share * capGen[j], viaLease,
+                    viaLease && !lease ? pp[j].investment().leaseLeadQuarters() : lead,
+                    viaLease ? Math.max(premium, lease ? premium : pp[j].investment().leaseCostPremium()) : premium);
+        }
+    }
+
+    /** E12: from now on buyers in country c cannot choose provider j; installed customers leave at renewal. */
+    public void exclude(int c, int j, int durationQuarters, boolean incumbentsMayStay) {
+        int from = (int) Math.floor(scheduler.now());
+        excludedUntil[c][j] = durationQuarters == 0 ? Integer.MAX_VALUE : from + durationQuarters;
+        incumbentsStay[c][j] = incumbentsMayStay;
+    }
+
+    /** E13. */
+    public void designate(int j, double switchingTechMultiplier, boolean removeWedge, int lagQuarters) {
+        int idx = deferred.size();
+        deferred.add(() -> {
+            techMult[j] *= switchingTechMultiplier;
+            if (removeWedge) {
+                wedge[j] = 0;
+            }
+        });
+        scheduleDeferred(lagQuarters, idx);
+    }
+
+    /** E14. */
+    public void shockAiDemand(int g, double growthMultiplier, double gpuIntensityMultiplier) {
+        growthShock[g] *= growthMultiplier;
+        growthIndex[g] *= growthMultiplier;
+        aiIntensity[g] *= gpuIntensityMultiplier;
+        recomputeLoads();
+        dirty = true;
+    }
+
+    // ---- accessors used by the demand model (package-private)
+
+    SegmentParams segment(int g) {
+        return sp[g];
+    }
+
+    NestedLogit logit() {
+        return logit;
+    }
+
+    boolean[][] availability() {
+        return availableByCountry;
+    }
+
+    double[][] baseUtilities() {
+        return baseU;
+    }
+
+    double[][] blendFactors() {
+        return blend;
+    }
+
+    double[] outsideUtilities() {
+        return u0;
+    }
+}

@@ -1,0 +1,60 @@
+package eu.cloudmarket.model.events;
+
+import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.params.Check;
+import eu.cloudmarket.model.params.MarketParams;
+
+/**
+ * E11: a provider commits to a greenfield build or investment pledge (Microsoft UK $30bn and Nvidia 120k GPUs [S59];
+ * AI gigafactories [S66]). The capacity arrives after the lead time; builds by providers whose origin is screened go
+ * through investment screening first.
+ *
+ * @param provider     provider id
+ * @param product      general or ai
+ * @param amount       capacity added, as a share of the provider's current capacity of that product, > 0
+ * @param leadQuarters quarters until delivery, >= 1 (4–12 for data centres, an assumption)
+ */
+public record CapacityBuild(String provider, String product, double amount, int leadQuarters)
+        implements MarketEvent {
+    public CapacityBuild {
+        product = Refs.product(product);
+        if (product.equals("both")) {
+            throw new IllegalArgumentException("product: must be general or ai, was 'both'");
+        }
+        Check.positive("amount", amount);
+        Check.atLeast("leadQuarters", leadQuarters, 1);
+    }
+
+    @Override
+    public String type() {
+        return "capacity_build";
+    }
+
+    @Override
+    public String target() {
+        return provider;
+    }
+
+    @Override
+    public String parameters() {
+        return "product=" + product + ";amount=" + Refs.fmt(amount) + ";lead_quarters=" + leadQuarters;
+    }
+
+    @Override
+    public void validate(MarketParams params) {
+        Refs.known("provider", provider, params.providers(), "provider", false);
+    }
+
+    @Override
+    public void applyTo(Market m) {
+        m.orderCapacity(m.providerIndex(provider), product.equals("ai"), amount, false, leadQuarters, 0);
+    }
+
+    @Override
+    public MarketEvent withMagnitude(String field, double value) {
+        if (field.equals("amount")) {
+            return new CapacityBuild(provider, product, value, leadQuarters);
+        }
+        return MarketEvent.super.withMagnitude(field, value);
+    }
+}

@@ -1,0 +1,92 @@
+package eu.cloudmarket.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/** Provenance of a result: tool version, git commit, Java version, seed, hashes. */
+public final class Metadata {
+    private Metadata() {
+    }
+
+    public static String toolVersion() {
+        try (InputStream in = Metadata.class.getResourceAsStream("/cloudmarket-version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The git commit of the working directory's repository, read from .git without running git, or "unknown". */
+    public static String gitCommit() {
+        try {
+            Path dir = Path.of("").toAbsolutePath();
+            while (dir != null) {
+                Path git = dir.resolve(".git");
+                if (Files.isDirectory(git)) {
+                    String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+                    if (!head.startsWith("ref: ")) {
+                        return head;
+                    }
+                    String ref = head.substring(5).trim();
+                    Path refFile = git.resolve(ref);
+                    if (Files.exists(refFile)) {
+                        return Files.readString(refFile, StandardCharsets.UTF_8).trim();
+                    }
+                    Path packed = git.resolve("packed-refs");
+                    if (Files.exists(packed)) {
+                        for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
+                            if (line.endsWith(" " + ref)) {
+                                return line.substring(0, line.indexOf(' '));
+                            }
+                        }
+                    }
+                    return "unknown";
+                }
+                dir = dir.getParent();
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A metadata object with the common provenance fields filled in. */
+    public static ObjectNode base(ObjectMapper json) {
+        ObjectNode m = json.createObjectNode();
+        m.put("tool", "cloudmarket");
+        m.put("version", toolVersion());
+        m.put("git_commit", gitCommit());
+        m.put("java_version", System.getProperty("java.version"));
+        m.put("java_vendor", System.getProperty("java.vendor"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return m;
+    }
+
+    public static void write(Path file, ObjectNode metadata) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Files.writeString(file, json.writeValueAsString(metadata) + "\n", StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,120 @@
+package eu.cloudmarket.output;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Atomic result folders: everything is written into a hidden temporary sibling ({@code .NAME.partial-PID-N}) and
+ * renamed into place only when complete, so a killed run never leaves a folder that looks finished. Partial folders
+ * left by dead processes are removed the next time a folder is created beside them.
+ */
+public final class ResultFolder {
+    private static final Pattern PARTIAL = Pattern.compile("\\..+\\.partial-(\\d+)-\\d+");
+
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    private ResultFolder(Path target, Path temp) {
+        this.target = target;
+        this.temp = temp;
+    }
+
+    /**
+     * Creates the temporary folder for {@code target}. Fails if {@code target} exists and {@code force} is false.
+     */
+    public static ResultFolder create(Path target, boolean force) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.exists(abs) && !force) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "already exists; choose another --out or add --force to replace it");
+        }
+        Path parent = abs.getParent();
+        Files.createDirectories(parent);
+        cleanStalePartials(parent);
+        long pid = ProcessHandle.current().pid();
+        Path temp = parent.resolve("." + abs.getFileName() + ".partial-" + pid + "-" + System.nanoTime());
+        Files.createDirectory(temp);
+        return new ResultFolder(abs, temp);
+    }
+
+    /** The folder to write into. */
+    public Path dir() {
+        return temp;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Renames the finished folder into place (replacing an existing one only if it was allowed at creation). */
+    public void commit() throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".replaced-" + ProcessHandle.current().pid()
+                    + "-" + System.nanoTime());
+            Files.move(target, old);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target);
+        }
+        committed = true;
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    /** Removes the temporary folder if the result was not committed. */
+    public void abandon() {
+        if (!committed) {
+            try {
+                deleteTree(temp);
+            } catch (IOException ignored) {
+                // best effort; the next run cleans stale partial folders
+            }
+        }
+    }
+
+    /** Deletes partial folders in {@code parent} whose owning process is no longer alive. */
+    public static void cleanStalePartials(Path parent) {
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, ".*.partial-*")) {
+            for (Path p : ds) {
+                Matcher m = PARTIAL.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    long pid = Long.parseLong(m.group(1));
+                    boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                    if (!alive) {
+                        deleteTree(p);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // cleanup is opportunistic
+        }
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package eu.cloudmarket.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --set path=value} overrides on a configuration tree. The path is dotted ({@code providers.aws.pricing.rule},
+ * {@code events.3.at}); every part but the last must exist, and the last must exist too unless its parent is a
+ * mapping (the binding then rejects keys the schema does not know). The value is read as a YAML scalar or flow
+ * collection, so {@code 0.5}, {@code true}, {@code nash} and {@code [DE, FR]} all work.
+ */
+public final class Overrides {
+    private Overrides() {
+    }
+
+    /** Applies one {@code key=value} override; throws ConfigException (file "--set") on a bad path or value. */
+    public static void apply(ObjectNode root, String assignment, ObjectMapper yaml) {
+        int eq = assignment == null ? -1 : assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("--set", assignment, "expected key=value, e.g. buyers.count=20000");
+        }
+        String path = assignment.substring(0, eq).trim();
+        String raw = assignment.substring(eq + 1).trim();
+        if (raw.isEmpty()) {
+            throw new ConfigException("--set", path, "missing value after '='");
+        }
+        JsonNode value;
+        try {
+            value = yaml.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("--set", path, "cannot read value '" + raw + "': "
+                    + ScenarioLoader.firstLine(e.getOriginalMessage()));
+        }
+        if (value == null || value.isMissingNode()) {
+            throw new ConfigException("--set", path, "missing value after '='");
+        }
+        set(root, path, value, "--set");
+    }
+
+    /** Sets {@code value} at dotted {@code path}. */
+    public static void set(ObjectNode root, String path, JsonNode value, String origin) {
+        String[] parts = path.split("\\.", -1);
+        JsonNode node = root;
+        StringBuilder done = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            String part = parts[i];
+            if (part.isEmpty()) {
+                throw new ConfigException(origin, path, "empty part in key path");
+            }
+            JsonNode next = child(node, part);
+            if (next == null || !(next.isObject() || next.isArray())) {
+                throw unknown(origin, path, done.toString(), part, node);
+            }
+            if (done.length() > 0) {
+                done.append('.');
+            }
+            done.append(part);
+            node = next;
+        }
+        String last = parts[parts.length - 1];
+        if (last.isEmpty()) {
+            throw new ConfigException(origin, path, "empty part in key path");
+        }
+        if (node instanceof ObjectNode obj) {
+            obj.set(last, value);
+        } else if (node instanceof ArrayNode arr) {
+            int idx = index(last);
+            if (idx < 0 || idx >= arr.size()) {
+                throw new ConfigException(origin, path, "list index " + last + " out of range (size " + arr.size() + ")");
+            }
+            arr.set(idx, value);
+        }
+    }
+
+    /** Reads the value at a dotted path, or null. */
+    public static JsonNode get(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String part : path.split("\\.", -1)) {
+            node = child(node, part);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode child(JsonNode node, String part) {
+        if (node.isObject()) {
+            return node.get(part);
+        }
+        if (node.isArray()) {
+            int idx = index(part);
+            return idx >= 0 && idx < node.size() ? node.get(idx) : null;
+        }
+        return null;
+    }
+
+    private static int index(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static ConfigException unknown(String origin, String path, String parent, String part, JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(keys::add);
+        }
+        String s = Suggest.closest(part, keys);
+        String where = parent.isEmpty() ? "at the top level" : "under '" + parent + "'";
+        return new ConfigException(origin, path, "no key '" + part + "' " + where
+                + (s != null ? " (did you mean '" + s + "'?)" : keys.isEmpty() ? "" : "; keys: " + String.join(", ", keys)));
+    }
+}

@@ -1,0 +1,116 @@
+package eu.cloudmarket.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+
+    @Test
+    void eventsRunInTimeOrder() {
+        Scheduler s = new Scheduler();
+        List<Integer> seen = new ArrayList<>();
+        EventHandler h = (sch, arg) -> seen.add(arg);
+        s.schedule(3.0, Priority.DEMAND, h, 3);
+        s.schedule(1.0, Priority.DEMAND, h, 1);
+        s.schedule(2.5, Priority.DEMAND, h, 2);
+        s.runUntil(10);
+        assertEquals(List.of(1, 2, 3), seen);
+        assertEquals(3.0, s.now());
+    }
+
+    @Test
+    void tiesBreakByBandThenBySchedulingOrder() {
+        Scheduler s = new Scheduler();
+        List<String> seen = new ArrayList<>();
+        s.schedule(1.0, Priority.RECORD, (x, a) -> seen.add("record"), 0);
+        s.schedule(1.0, Priority.DEMAND, (x, a) -> seen.add("demand-first"), 0);
+        s.schedule(1.0, Priority.EXOGENOUS, (x, a) -> seen.add("exogenous"), 0);
+        s.schedule(1.0, Priority.DEMAND, (x, a) -> seen.add("demand-second"), 0);
+        s.schedule(1.0, Priority.PRICING, (x, a) -> seen.add("pricing"), 0);
+        s.schedule(1.0, Priority.SUPPLY, (x, a) -> seen.add("supply"), 0);
+        s.schedule(1.0, Priority.CLEARING, (x, a) -> seen.add("clearing"), 0);
+        s.runUntil(2);
+        assertEquals(List.of("exogenous", "supply", "pricing", "demand-first", "demand-second", "clearing", "record"),
+                seen);
+    }
+
+    @Test
+    void manyTiesKeepFifoOrderWithinBand() {
+        Scheduler s = new Scheduler();
+        List<Integer> seen = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            s.schedule(5.0, Priority.DEMAND, (x, a) -> seen.add(a), i);
+        }
+        s.runUntil(6);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(i, seen.get(i));
+        }
+    }
+
+    @Test
+    void eventsScheduledDuringRunAtSameTimeRunAfterEarlierOnes() {
+        Scheduler s = new Scheduler();
+        List<String> seen = new ArrayList<>();
+        s.schedule(1.0, Priority.DEMAND, (x, a) -> {
+            seen.add("a");
+            x.schedule(1.0, Priority.DEMAND, (y, b) -> seen.add("c"), 0);
+        }, 0);
+        s.schedule(1.0, Priority.DEMAND, (x, a) -> seen.add("b"), 0);
+        s.runUntil(2);
+        assertEquals(List.of("a", "b", "c"), seen);
+    }
+
+    @Test
+    void refusesToScheduleInThePastOrAtInvalidTimes() {
+        Scheduler s = new Scheduler();
+        s.schedule(2.0, Priority.DEMAND, (x, a) -> {
+            assertThrows(IllegalArgumentException.class, () -> x.schedule(1.0, Priority.DEMAND, (y, b) -> { }, 0));
+        }, 0);
+        s.runUntil(3);
+        assertEquals(2.0, s.now());
+        assertThrows(IllegalArgumentException.class, () -> s.schedule(1.5, Priority.DEMAND, (y, b) -> { }, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.schedule(Double.NaN, Priority.DEMAND, (y, b) -> { }, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> s.schedule(Double.POSITIVE_INFINITY, Priority.DEMAND, (y, b) -> { }, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.scheduleIn(-0.5, Priority.DEMAND, (y, b) -> { }, 0));
+    }
+
+    @Test
+    void runUntilStopsBeforeTheHorizonAndKeepsLaterEvents() {
+        Scheduler s = new Scheduler();
+        List<Double> seen = new ArrayList<>();
+        for (double t : new double[] {0.5, 1.0, 1.999, 2.0, 3.0}) {
+            s.schedule(t, Priority.DEMAND, (x, a) -> seen.add(x.now()), 0);
+        }
+        s.runUntil(2.0);
+        assertEquals(List.of(0.5, 1.0, 1.999), seen);
+        assertEquals(2, s.pendingCount());
+    }
+
+    @Test
+    void heapMatchesASortedReferenceUnderRandomLoad() {
+        EventList list = new EventList(4);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+        record E(double t, int band, long seq) { }
+        List<E> ref = new ArrayList<>();
+        Priority[] bands = Priority.values();
+        for (int i = 0; i < 5000; i++) {
+            double t = r.nextInt(50) / 4.0;
+            int b = r.nextInt(bands.length);
+            list.add(t, bands[b], (x, a) -> { }, i);
+            ref.add(new E(t, b, i));
+        }
+        ref.sort(java.util.Comparator.comparingDouble(E::t).thenComparingInt(E::band).thenComparingLong(E::seq));
+        EventList.Polled p = new EventList.Polled();
+        for (E e : ref) {
+            list.pollInto(p);
+            assertEquals(e.t(), p.time);
+            assertEquals((int) e.seq(), p.arg);
+        }
+        assertEquals(0, list.size());
+    }
+}
