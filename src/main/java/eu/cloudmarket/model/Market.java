@@ -112,7 +112,7 @@ public final class Market {
     final double[] growthIndex;
     private final double[] growthShock;
     final double[] aiIntensity;
-    private final double[] deltaOutside;
+    final double[] deltaOutside;
 
     // ---- buyers and accounting
     final Buyers buyers;
@@ -352,8 +352,17 @@ public final class Market {
         buyers = new Buyers(params.buyerCount(), nP);
         drawBuyers(attrKey);
         refreshAvailability();
-        calibrateQualities();
+        double[] stock = new double[nP];
+        double[] flow = new double[nP];
+        for (int j = 0; j < nP; j++) {
+            stock[j] = pp[j].initialShare();
+            flow[j] = pp[j].effectiveFlowShare();
+        }
+        calibrateQualities(stock);
         assignInitialProviders();
+        if (!java.util.Arrays.equals(stock, flow)) {
+            calibrateQualities(flow);
+        }
         demand = new DemandModel(this);
         scheduleInitialEvents();
     }
@@ -411,19 +420,21 @@ public final class Market {
     }
 
     /**
-     * Inverts the configured initial shares into provider qualities δ_j and segment outside-option utilities δ_0g
-     * by the BLP contraction mapping (Berry 1994 [S73]) on a sample of the actual buyers, so the initial market
-     * reproduces the configured revenue shares and cloud adoption in expectation.
+     * Inverts target revenue shares of new workloads into provider qualities δ_j, and each segment's cloud adoption
+     * into its outside-option utility δ_0g, by the BLP contraction mapping (Berry 1994 [S73]) on a sample of the
+     * actual buyers choosing without switching costs. Called first with the installed-base shares (to draw the initial
+     * customers) and then, if they differ, with the flow shares that drive the dynamics.
      */
-    private void calibrateQualities() {
+    private void calibrateQualities(double[] shares) {
+        dirty = true;
         refreshCaches();
         double shareSum = 0;
-        for (ProviderParams p : pp) {
-            shareSum += p.initialShare();
+        for (double x : shares) {
+            shareSum += x;
         }
         double[] target = new double[nP];
         for (int j = 0; j < nP; j++) {
-            target[j] = pp[j].initialShare() / shareSum;
+            target[j] = shares[j] / shareSum;
         }
         int n = buyers.n;
         int step = Math.max(1, n / 20000);

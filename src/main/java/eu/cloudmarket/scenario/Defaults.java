@@ -45,6 +45,13 @@ final class Defaults {
         if (root.get("horizon") instanceof ObjectNode h && !h.has("truncateEvents")) {
             h.put("truncateEvents", false);
         }
+        if (root.get("providers") instanceof ObjectNode ps) {
+            ps.elements().forEachRemaining(pn -> {
+                if (pn instanceof ObjectNode o && !o.has("flowShare")) {
+                    o.putNull("flowShare");
+                }
+            });
+        }
         JsonNode tiers = root.get("chipTiers");
         if (tiers instanceof ObjectNode t) {
             Iterator<JsonNode> it = t.elements();

@@ -586,6 +586,11 @@ public final class ScenarioLoader {
                 throw new ConfigException(file, base, "marginal cost above ten times the price; check units");
             }
         }
+        double flowSum = cfg.providers().values().stream().mapToDouble(ProviderParams::effectiveFlowShare).sum();
+        if (flowSum > 1 + 1e-6) {
+            throw new ConfigException(file, "providers", String.format(Locale.ROOT,
+                    "flow shares must sum to at most 1, they sum to %.6g", flowSum));
+        }
         if (shareSum > 1 + 1e-6) {
             throw new ConfigException(file, "providers", String.format(Locale.ROOT,
                     "initial shares must sum to at most 1, they sum to %.6g", shareSum));
