@@ -7,13 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Entry point: {@code java -jar cloudmarket.jar <command>}. Exit codes: 0 success, 1 a run failed, 2 bad input.
  */
 @Command(name = "cloudmarket", mixinStandardHelpOptions = true, versionProvider = CloudMarketCli.Version.class,
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
@@ -32,14 +33,24 @@ public final class CloudMarketCli implements Runnable {
         CommandLine cl = new CommandLine(new CloudMarketCli());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
+            String suggestion = "";
+            if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                suggestion = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+            }
+            err.println("error: " + Errors.oneLine(ex.getMessage()) + suggestion);
             err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help  (shows the options)");
+            err.flush();
             return BAD_INPUT;
         });
-        cl.setExitCodeExceptionMapper(e -> RUN_FAILED);
+        cl.setExitCodeExceptionMapper(e -> Errors.problems(e) != null ? BAD_INPUT : RUN_FAILED);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            var problems = Errors.problems(ex);
+            if (problems != null) {
+                Errors.printProblems(c.getErr(), problems);
+                return BAD_INPUT;
+            }
+            Errors.printUnexpected(c.getErr(), "unexpected failure", ex, Errors.verbose(parsed));
             return RUN_FAILED;
         });
         return cl;

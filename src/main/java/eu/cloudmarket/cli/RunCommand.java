@@ -11,12 +11,10 @@ import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunRecorder;
 import eu.cloudmarket.output.RunTables;
 import eu.cloudmarket.scenario.ConfigException;
-import eu.cloudmarket.scenario.ConfigProblems;
 import eu.cloudmarket.scenario.Scenario;
 import eu.cloudmarket.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,20 +68,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        Scenario scenario;
-        try {
-            Long seedValue = parseSeed(seed);
-            if (replication < 0) {
-                throw new ConfigException("--replication", null, "must be >= 0, was " + replication);
-            }
-            scenario = new ScenarioLoader().load(config, sets, seedValue);
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return CloudMarketCli.BAD_INPUT;
-        } catch (ConfigProblems p) {
-            p.problems().forEach(e -> err.println("error: " + e.getMessage()));
-            return CloudMarketCli.BAD_INPUT;
+        // Bad input (seed, replication, config, --set) throws ConfigException/ConfigProblems: exit code 2.
+        Long seedValue = parseSeed(seed);
+        if (replication < 0) {
+            throw new ConfigException("--replication", null, "must be a whole number >= 0, was " + replication);
         }
+        Scenario scenario = new ScenarioLoader().load(config, sets, seedValue);
         Path target = out != null ? out : defaultFolder(scenario.name());
         ResultFolder folder;
         try {
@@ -91,10 +81,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             err.println("error: " + target + ": " + e.getReason());
             return CloudMarketCli.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("error: cannot create result folder " + target + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            err.println("error: cannot create result folder " + target + ": " + Errors.oneLine(e.getMessage()));
             return CloudMarketCli.BAD_INPUT;
         }
+        // Ctrl-C or a plain kill runs shutdown hooks: remove the half-written folder. (kill -9 cannot be caught;
+        // its hidden .partial- folder is removed by the next run that writes beside it.)
+        Thread cleanup = new Thread(folder::abandon, "cloudmarket-partial-cleanup");
+        boolean hooked = addHook(cleanup);
         try {
             long t0 = System.nanoTime();
             RunRecorder rec = new RunRecorder();
@@ -106,13 +100,31 @@ final class RunCommand implements Callable<Integer> {
             folder.commit();
             summarise(outw, folder.target(), rec);
             return CloudMarketCli.OK;
-        } catch (IOException | RuntimeException e) {
-            folder.abandon();
-            err.println("error: run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
+        } catch (IOException | RuntimeException | Error e) {
+            Errors.printUnexpected(err, "run failed (no result folder was written)", e, verbose);
             return CloudMarketCli.RUN_FAILED;
+        } finally {
+            folder.abandon();
+            if (hooked) {
+                removeHook(cleanup);
+            }
+        }
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | SecurityException e) {
+            // shutting down: the hook runs anyway and finds nothing to clean
         }
     }
 
@@ -128,12 +140,13 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code results/<name>-<timestamp>}; the name was checked by the loader and is checked again here. */
     static Path defaultFolder(String name) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path base = Path.of("results", name + "-" + stamp);
-        Path p = base;
+        Path root = Path.of("results");
+        Path p = ResultFolder.inside(root, name + "-" + stamp);
         for (int n = 2; Files.exists(p); n++) {
-            p = Path.of("results", name + "-" + stamp + "-" + n);
+            p = ResultFolder.inside(root, name + "-" + stamp + "-" + n);
         }
         return p;
     }
@@ -179,10 +192,5 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "market revenue: EUR %.1fbn/quarter -> EUR %.1fbn/quarter; %d events fired%n",
                 first.marketRevenue(), last.marketRevenue(), rec.events().size());
         out.flush();
-    }
-
-    @SuppressWarnings("unused")
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

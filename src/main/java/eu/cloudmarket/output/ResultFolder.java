@@ -14,15 +14,18 @@ import java.util.stream.Stream;
 
 /**
  * Atomic result folders: everything is written into a hidden temporary sibling ({@code .NAME.partial-PID-N}) and
- * renamed into place only when complete, so a killed run never leaves a folder that looks finished. Partial folders
- * left by dead processes are removed the next time a folder is created beside them.
+ * renamed into place only when complete, so a killed run never leaves a folder that looks finished. An existing
+ * folder is replaced only when asked ({@code force}); it is first moved aside to {@code .NAME.replaced-PID-N} and
+ * deleted after the new folder is in place. Partial and replaced folders left by dead processes (kill -9, power
+ * loss) are removed the next time a folder is created beside them; those of live processes are left alone.
  */
 public final class ResultFolder {
-    private static final Pattern PARTIAL = Pattern.compile("\\..+\\.partial-(\\d+)-\\d+");
+    private static final Pattern PARTIAL = Pattern.compile("\\..+\\.(?:partial|replaced)-(\\d+)-\\d+");
 
     private final Path target;
     private final Path temp;
     private boolean committed;
+    private boolean abandoned;
 
     private ResultFolder(Path target, Path temp) {
         this.target = target;
@@ -56,8 +59,34 @@ public final class ResultFolder {
         return target;
     }
 
+    /**
+     * {@code root/name}, refusing names that would point outside {@code root}: empty names, {@code .} and
+     * {@code ..}, absolute paths, and anything with a path separator.
+     *
+     * @throws IllegalArgumentException for such a name
+     */
+    public static Path inside(Path root, String name) {
+        if (name == null || name.isBlank() || name.equals(".") || name.equals("..") || name.contains("/")
+                || name.contains("\\") || name.contains("\0") || name.startsWith(".") || name.contains("..")) {
+            throw new IllegalArgumentException("'" + name + "' cannot name a folder inside " + root
+                    + " (no path separators, no leading '.', no '..')");
+        }
+        Path p = root.resolve(name);
+        Path rootNorm = root.toAbsolutePath().normalize();
+        if (p.isAbsolute() != root.isAbsolute() || !rootNorm.equals(p.toAbsolutePath().normalize().getParent())) {
+            throw new IllegalArgumentException("'" + name + "' would leave " + root);
+        }
+        return p;
+    }
+
     /** Renames the finished folder into place (replacing an existing one only if it was allowed at creation). */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
+        if (committed) {
+            return;
+        }
+        if (abandoned) {
+            throw new IOException("result folder was abandoned (the process is shutting down)");
+        }
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".replaced-" + ProcessHandle.current().pid()
@@ -76,8 +105,9 @@ public final class ResultFolder {
     }
 
     /** Removes the temporary folder if the result was not committed. */
-    public void abandon() {
+    public synchronized void abandon() {
         if (!committed) {
+            abandoned = true;
             try {
                 deleteTree(temp);
             } catch (IOException ignored) {
@@ -86,12 +116,12 @@ public final class ResultFolder {
         }
     }
 
-    /** Deletes partial folders in {@code parent} whose owning process is no longer alive. */
+    /** Deletes partial (and moved-aside replaced) folders in {@code parent} whose owning process is no longer alive. */
     public static void cleanStalePartials(Path parent) {
         if (!Files.isDirectory(parent)) {
             return;
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, ".*.partial-*")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, ".*.{partial,replaced}-*")) {
             for (Path p : ds) {
                 Matcher m = PARTIAL.matcher(p.getFileName().toString());
                 if (m.matches()) {

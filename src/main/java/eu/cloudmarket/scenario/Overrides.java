@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,14 @@ public final class Overrides {
 
     /** Applies one {@code key=value} override; throws ConfigException (file "--set") on a bad path or value. */
     public static void apply(ObjectNode root, String assignment, ObjectMapper yaml) {
+        apply(root, assignment, yaml, null);
+    }
+
+    /**
+     * Applies one {@code key=value} override and, if {@code sources} is given, records that the value came from this
+     * option, so later problems with it name the option rather than the file.
+     */
+    public static void apply(ObjectNode root, String assignment, ObjectMapper yaml, SourceMap sources) {
         int eq = assignment == null ? -1 : assignment.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException("--set", assignment, "expected key=value, e.g. buyers.count=20000");
@@ -31,19 +41,29 @@ public final class Overrides {
         }
         JsonNode value;
         try {
-            value = yaml.readTree(raw);
+            value = YamlTree.read((YAMLFactory) yaml.getFactory(), raw, "--set", null);
         } catch (JsonProcessingException e) {
             throw new ConfigException("--set", path, "cannot read value '" + raw + "': "
                     + ScenarioLoader.firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException("--set", path, "cannot read value '" + raw + "': " + e.getMessage());
+        } catch (ConfigException e) {
+            throw new ConfigException("--set", path, "cannot read value '" + raw + "': " + e.reason());
         }
         if (value == null || value.isMissingNode()) {
             throw new ConfigException("--set", path, "missing value after '='");
         }
-        set(root, path, value, "--set");
+        set(root, path, value, "--set", sources == null ? null
+                : new SourceMap.Position("--set " + path + "=" + raw, -1, -1), sources);
     }
 
     /** Sets {@code value} at dotted {@code path}. */
     public static void set(ObjectNode root, String path, JsonNode value, String origin) {
+        set(root, path, value, origin, null, null);
+    }
+
+    private static void set(ObjectNode root, String path, JsonNode value, String origin, SourceMap.Position position,
+            SourceMap sources) {
         String[] parts = path.split("\\.", -1);
         JsonNode node = root;
         StringBuilder done = new StringBuilder();
@@ -74,6 +94,9 @@ public final class Overrides {
                 throw new ConfigException(origin, path, "list index " + last + " out of range (size " + arr.size() + ")");
             }
             arr.set(idx, value);
+        }
+        if (sources != null && position != null) {
+            sources.put(node, last, position);
         }
     }
 

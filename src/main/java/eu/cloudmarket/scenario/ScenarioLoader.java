@@ -1,10 +1,8 @@
 package eu.cloudmarket.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -40,7 +38,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,54 +99,72 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Loads a scenario.
+     * Loads a scenario, reporting every problem found (not only the first) as a {@link ConfigProblems}, or a single
+     * {@link ConfigException} when there is exactly one.
      *
      * @param file         scenario file
      * @param sets         {@code key=value} overrides applied in order
      * @param seedOverride master seed replacing the file's, or null
      */
     public Scenario load(Path file, List<String> sets, Long seedOverride) {
-        Map<String, Locations> locations = new HashMap<>();
-        ObjectNode tree = readResolved(file, locations, new LinkedHashSet<>());
+        SourceMap sources = new SourceMap();
+        ObjectNode tree = readResolved(file, sources, new LinkedHashSet<>());
         String fileName = file.toString();
+        List<ConfigException> problems = new ArrayList<>();
         for (String set : sets) {
-            Overrides.apply(tree, set, yaml);
+            try {
+                Overrides.apply(tree, set, yaml, sources);
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
         }
         if (seedOverride != null) {
             tree.put("seed", seedOverride);
+            sources.put(tree, "seed", new SourceMap.Position("--seed " + seedOverride, -1, -1));
         }
-        try {
-            return build(tree, fileName);
-        } catch (ConfigException e) {
-            throw locate(e, fileName, locations);
-        } catch (ConfigProblems p) {
+        Scenario scenario = build(tree, fileName, problems);
+        if (!problems.isEmpty()) {
             List<ConfigException> located = new ArrayList<>();
-            for (ConfigException e : p.problems()) {
-                located.add(locate(e, fileName, locations));
+            for (ConfigException e : problems) {
+                ConfigException l = locate(e, fileName, tree, sources);
+                if (located.stream().noneMatch(o -> o.getMessage().equals(l.getMessage()))) {
+                    located.add(l);
+                }
             }
-            if (located.size() == 1) {
-                throw located.get(0);
-            }
-            throw new ConfigProblems(located);
+            throw located.size() == 1 ? located.get(0) : new ConfigProblems(inReadingOrder(located));
         }
+        return scenario;
     }
 
-    private static ConfigException locate(ConfigException e, String fileName, Map<String, Locations> locations) {
-        if (e.line() > 0 || e.path() == null) {
-            return e;
-        }
-        Locations own = locations.get(fileName);
-        int[] at = own == null ? null : own.find(e.path());
-        if (at != null) {
-            return e.at(at[0], at[1]);
-        }
-        for (Map.Entry<String, Locations> other : locations.entrySet()) {
-            int[] o = other.getValue().find(e.path());
-            if (o != null) {
-                return new ConfigException(other.getKey(), e.path(), o[0], o[1], e.reason());
+    /**
+     * Problems grouped by where they come from (files and options, in order of first appearance), each group sorted by
+     * line and column; problems without a position keep their order after those with one.
+     */
+    private static List<ConfigException> inReadingOrder(List<ConfigException> problems) {
+        List<String> origins = new ArrayList<>();
+        for (ConfigException e : problems) {
+            String o = String.valueOf(e.file());
+            if (!origins.contains(o)) {
+                origins.add(o);
             }
         }
-        return e;
+        List<ConfigException> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.<ConfigException>comparingInt(e -> origins.indexOf(String.valueOf(e.file())))
+                .thenComparingInt(e -> e.line() > 0 ? e.line() : Integer.MAX_VALUE)
+                .thenComparingInt(e -> e.column() > 0 ? e.column() : Integer.MAX_VALUE));
+        return sorted;
+    }
+
+    /** Adds the file position (or the command-line option) that a problem's key path came from. */
+    private static ConfigException locate(ConfigException e, String fileName, JsonNode tree, SourceMap sources) {
+        if (e.line() > 0 || e.path() == null || !fileName.equals(e.file())) {
+            return e;
+        }
+        SourceMap.Position at = sources.locate(tree, e.path());
+        if (at == null) {
+            return e;
+        }
+        return new ConfigException(at.origin(), e.path(), at.line(), at.column(), e.reason());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -157,13 +172,24 @@ public final class ScenarioLoader {
     // ---------------------------------------------------------------------------------------------------------
 
     /** Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping. */
-    public ObjectNode readTree(Path file, Map<String, Locations> locations) {
+    public ObjectNode readTree(Path file) {
+        return readTree(file, new SourceMap());
+    }
+
+    /**
+     * Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping, and records the position of
+     * every key and list item in {@code sources}.
+     */
+    public ObjectNode readTree(Path file, SourceMap sources) {
         String name = file.toString();
         if (!Files.exists(file)) {
             throw new ConfigException(name, null, "file not found");
         }
         if (Files.isDirectory(file)) {
             throw new ConfigException(name, null, "is a directory, not a config file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(name, null, "is not a regular file (a device or a pipe?)");
         }
         if (!Files.isReadable(file)) {
             throw new ConfigException(name, null, "file is not readable (check permissions)");
@@ -186,26 +212,29 @@ public final class ScenarioLoader {
         if (text.indexOf('\0') >= 0) {
             throw new ConfigException(name, null, "not a text file (contains NUL bytes)");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         if (text.isBlank()) {
             throw new ConfigException(name, null, "file is empty");
         }
         JsonNode node;
         try {
-            node = yaml.readTree(text);
+            node = YamlTree.read((YAMLFactory) yaml.getFactory(), text, name, sources);
         } catch (JsonProcessingException e) {
             throw parseError(name, e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ConfigException c) {
+                throw c;
+            }
             throw new ConfigException(name, null, "invalid YAML: " + firstLine(e.getMessage()));
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
-            throw new ConfigException(name, null, "file is empty");
+            throw new ConfigException(name, null, "file is empty (only comments or blank lines)");
         }
         if (!node.isObject()) {
-            throw new ConfigException(name, null, "top level must be a mapping of keys to values, found a "
-                    + node.getNodeType().toString().toLowerCase(Locale.ROOT));
-        }
-        if (locations != null) {
-            locations.put(name, Locations.index(yaml, text));
+            throw new ConfigException(name, null, "top level must be a mapping of keys to values (key: value lines),"
+                    + " found " + (node.isArray() ? "a list" : "a single value '" + firstLine(node.asText()) + "'"));
         }
         return (ObjectNode) node;
     }
@@ -216,9 +245,11 @@ public final class ScenarioLoader {
         if (msg.contains("Duplicate field") || msg.contains("duplicate key")) {
             String key = msg.replaceAll(".*(?:Duplicate field|duplicate key) '?([^' ]+)'?.*", "$1");
             msg = "duplicated key '" + key + "'";
-        } else if (msg.toLowerCase(Locale.ROOT).contains("alias")) {
-            msg = "too many YAML aliases (limit 20): alias expansion refused";
-        } else if (e instanceof JsonParseException || true) {
+        } else if (msg.contains("Document nesting depth") || msg.contains("nesting depth")) {
+            msg = "nested more than 40 levels deep: refused (a scenario needs about 5)";
+        } else if (msg.contains("exceeds the limit") || msg.contains("code points")) {
+            msg = "file is too large: refused";
+        } else {
             msg = "invalid YAML: " + msg;
         }
         int line = loc == null ? -1 : loc.getLineNr();
@@ -234,38 +265,46 @@ public final class ScenarioLoader {
         return (nl >= 0 ? s.substring(0, nl) : s).trim();
     }
 
-    private ObjectNode readResolved(Path file, Map<String, Locations> locations, Set<Path> chain) {
-        Path norm = file.toAbsolutePath().normalize();
-        if (!chain.add(norm)) {
-            throw new ConfigException(file.toString(), "extends", "circular extends chain");
-        }
-        if (chain.size() > MAX_EXTENDS_DEPTH) {
-            throw new ConfigException(file.toString(), "extends", "extends chain deeper than " + MAX_EXTENDS_DEPTH);
-        }
-        ObjectNode tree = readTree(file, locations);
+    private ObjectNode readResolved(Path file, SourceMap sources, Set<Path> chain) {
+        chain.add(file.toAbsolutePath().normalize());
+        ObjectNode tree = readTree(file, sources);
+        String name = file.toString();
+        SourceMap.Position extPos = sources.get(tree, "extends");
+        SourceMap.Position dropPos = sources.get(tree, "dropEvents");
         JsonNode ext = tree.remove("extends");
         JsonNode drop = tree.remove("dropEvents");
         if (ext == null) {
             if (drop != null) {
-                throw new ConfigException(file.toString(), "dropEvents", "only allowed together with 'extends'");
+                throw at(name, "dropEvents", dropPos, "only allowed together with 'extends'");
             }
             return tree;
         }
         if (!ext.isTextual() || ext.asText().isBlank()) {
-            throw new ConfigException(file.toString(), "extends", "must be the path of another scenario file");
+            throw at(name, "extends", extPos, "must be the path of another scenario file, relative to this one");
         }
         Path parentFile = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent())
                 .resolve(ext.asText()).normalize();
         Path shown = relativeToCwd(parentFile);
         if (!Files.exists(parentFile)) {
-            throw new ConfigException(file.toString(), "extends", "file not found: " + shown);
+            throw at(name, "extends", extPos, "file not found: " + shown);
         }
-        ObjectNode parent = readResolved(shown, locations, chain);
+        if (chain.contains(parentFile)) {
+            throw at(name, "extends", extPos, "circular extends chain: " + shown + " is already being extended");
+        }
+        if (chain.size() >= MAX_EXTENDS_DEPTH) {
+            throw at(name, "extends", extPos, "extends chain deeper than " + MAX_EXTENDS_DEPTH + " files");
+        }
+        ObjectNode parent = readResolved(shown, sources, chain);
         if (drop != null) {
-            dropEvents(parent, drop, file.toString());
+            dropEvents(parent, drop, name, dropPos, sources);
         }
-        merge(parent, tree, "");
+        merge(parent, tree, "", sources);
         return parent;
+    }
+
+    private static ConfigException at(String file, String path, SourceMap.Position pos, String reason) {
+        return pos == null ? new ConfigException(file, path, reason)
+                : new ConfigException(file, path, pos.line(), pos.column(), reason);
     }
 
     private static Path relativeToCwd(Path p) {
@@ -277,34 +316,37 @@ public final class ScenarioLoader {
         }
     }
 
-    private static void dropEvents(ObjectNode parent, JsonNode drop, String file) {
+    private static void dropEvents(ObjectNode parent, JsonNode drop, String file, SourceMap.Position pos,
+            SourceMap sources) {
         if (!drop.isArray()) {
-            throw new ConfigException(file, "dropEvents", "must be a list of event ids");
+            throw at(file, "dropEvents", pos, "must be a list of event ids, e.g. [aws-p5-cut, data-act]");
         }
-        JsonNode events = parent.get("events");
         Set<String> ids = new LinkedHashSet<>();
         drop.forEach(n -> ids.add(n.asText()));
         Set<String> found = new LinkedHashSet<>();
-        if (events instanceof ArrayNode arr) {
-            Iterator<JsonNode> it = arr.iterator();
-            while (it.hasNext()) {
-                JsonNode ev = it.next();
+        if (parent.get("events") instanceof ArrayNode arr) {
+            ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < arr.size(); i++) {
+                JsonNode ev = arr.get(i);
                 String id = ev.path("id").asText(null);
                 if (id != null && ids.contains(id)) {
                     found.add(id);
-                    it.remove();
+                } else {
+                    sources.move(arr, Integer.toString(i), kept, Integer.toString(kept.size()));
+                    kept.add(ev);
                 }
             }
+            parent.set("events", kept);
         }
         ids.removeAll(found);
         if (!ids.isEmpty()) {
-            throw new ConfigException(file, "dropEvents", "no event with id " + String.join(", ", ids)
+            throw at(file, "dropEvents", pos, "no event with id " + String.join(", ", ids)
                     + " in the extended scenario");
         }
     }
 
     /** Deep merge of {@code child} into {@code base}: mappings merge key by key, events accumulate, the rest replaces. */
-    private static void merge(ObjectNode base, ObjectNode child, String path) {
+    private static void merge(ObjectNode base, ObjectNode child, String path, SourceMap sources) {
         Iterator<Map.Entry<String, JsonNode>> it = child.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -313,10 +355,15 @@ public final class ScenarioLoader {
             JsonNode existing = base.get(key);
             if (path.isEmpty() && (key.equals("events") || key.equals("stochasticEvents"))
                     && existing instanceof ArrayNode arr && value.isArray()) {
-                arr.addAll((ArrayNode) value);
+                for (int i = 0; i < value.size(); i++) {
+                    sources.move(value, Integer.toString(i), arr, Integer.toString(arr.size()));
+                    arr.add(value.get(i));
+                }
             } else if (existing instanceof ObjectNode eo && value instanceof ObjectNode vo) {
-                merge(eo, vo, path + key + ".");
+                sources.move(child, key, base, key);
+                merge(eo, vo, path + key + ".", sources);
             } else {
+                sources.move(child, key, base, key);
                 base.set(key, value);
             }
         }
@@ -326,62 +373,101 @@ public final class ScenarioLoader {
     // Binding and validation
     // ---------------------------------------------------------------------------------------------------------
 
-    private Scenario build(ObjectNode tree, String file) {
-        ObjectNode forBinding = tree.deepCopy();
-        if (!forBinding.has("seed")) {
-            forBinding.put("seed", 1L);
+    /**
+     * Checks and binds the resolved tree, adding every problem found to {@code problems}; returns the scenario, or
+     * null if there were problems. Stages: schema (keys and types), ranges (record constructors, all fields),
+     * cross-field rules and references, the model parameters, then dated and stochastic events. A later stage runs
+     * on values that earlier stages replaced by stand-ins, skipping only the checks that depend on them.
+     */
+    private Scenario build(ObjectNode tree, String file, List<ConfigException> problems) {
+        int before = problems.size();
+        if (!tree.has("seed")) {
             tree.put("seed", 1L);
         }
-        List<ConfigException> problems = SchemaCheck.check(forBinding, ScenarioConfig.class, "", file);
-        if (!problems.isEmpty()) {
-            throw new ConfigProblems(problems);
+        ObjectNode work = tree.deepCopy();
+        List<ConfigException> schema = SchemaCheck.check(work, ScenarioConfig.class, "", file);
+        problems.addAll(schema);
+        Defaults.fillScenario(work);
+        RangeCheck.Result range = RangeCheck.check(binder, work, ScenarioConfig.class, "", file, schema);
+        problems.addAll(range.problems());
+        if (!range.bindable()) {
+            return null;
         }
-        Defaults.fillScenario(forBinding);
-        ScenarioConfig cfg = bind(forBinding, file);
-        require(cfg.horizon(), file, "horizon");
-        require(cfg.buyers(), file, "buyers");
-        require(cfg.market(), file, "market");
-        require(cfg.countries(), file, "countries");
-        require(cfg.segments(), file, "segments");
-        require(cfg.chipTiers(), file, "chipTiers");
-        require(cfg.providers(), file, "providers");
-        require(cfg.screening(), file, "screening");
+        ScenarioConfig cfg;
+        try {
+            cfg = bind(work, file);
+        } catch (ConfigException e) {
+            problems.add(e);
+            return null;
+        }
         String name = cfg.name() == null ? stem(file) : cfg.name();
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") || name.contains("..")) {
-            throw new ConfigException(file, "name", "must be 1-64 letters, digits, '-', '_' or '.', starting with a"
-                    + " letter or digit (it names the results folder), was '" + name + "'");
+        String nameProblem = folderNameProblem(name);
+        if (nameProblem != null) {
+            problems.add(cfg.name() != null ? new ConfigException(file, "name", nameProblem)
+                    : new ConfigException(file, null, "the file name cannot name a results folder; add a 'name:' key"
+                            + " (" + nameProblem + ")"));
         }
-        validateCrossFields(cfg, file);
+        validateCrossFields(cfg, file, range.repaired(), problems);
         MarketParams params;
         try {
             params = new MarketParams(cfg.horizon().start(), cfg.horizon().quarters(), cfg.buyers().count(),
                     cfg.market(), cfg.countries(), cfg.segments(), cfg.chipTiers(), cfg.providers(),
                     cfg.exportControls(), cfg.screening());
         } catch (IllegalArgumentException e) {
-            throw fieldError(file, "", e.getMessage());
+            problems.add(fieldError(file, "", e.getMessage()));
+            return null;
+        }
+        if (range.repaired().stream().anyMatch(p -> p.startsWith("horizon."))) {
+            return null; // event dates cannot be checked against a horizon that is itself wrong
         }
         QuarterClock clock = QuarterClock.startingAt(cfg.horizon().start());
         List<ScheduledEvent> events = new ArrayList<>();
         List<JsonNode> eventNodes = cfg.events() == null ? List.of() : cfg.events();
         Set<String> ids = new LinkedHashSet<>();
-        int skipped = 0;
         for (int n = 0; n < eventNodes.size(); n++) {
             if (cfg.horizon().truncateEvents() && beyondHorizon(eventNodes.get(n), clock, params.quarters())) {
-                skipped++;
                 continue;
             }
-            events.add(parseEvent(eventNodes.get(n), "events." + n, file, clock, params, ids));
+            try {
+                events.add(parseEvent(eventNodes.get(n), "events." + n, file, clock, params, ids));
+            } catch (ConfigException e) {
+                problems.add(e);
+            } catch (ConfigProblems p) {
+                problems.addAll(p.problems());
+            }
         }
         events.sort(Comparator.comparingDouble(ScheduledEvent::time));
         List<StochasticEvent> stochastic = new ArrayList<>();
         List<JsonNode> stochasticNodes = cfg.stochasticEvents() == null ? List.of() : cfg.stochasticEvents();
         for (int n = 0; n < stochasticNodes.size(); n++) {
-            stochastic.add(StochasticEvents.parse(stochasticNodes.get(n), "stochasticEvents." + n, file, clock,
-                    params, this, ids));
+            try {
+                stochastic.add(StochasticEvents.parse(stochasticNodes.get(n), "stochasticEvents." + n, file, clock,
+                        params, this, ids));
+            } catch (ConfigException e) {
+                problems.add(e);
+            } catch (ConfigProblems p) {
+                problems.addAll(p.problems());
+            }
+        }
+        if (problems.size() > before) {
+            return null;
         }
         return new Scenario(name, cfg.description() == null ? "" : cfg.description(),
                 cfg.question() == null ? "" : cfg.question(), file, cfg.seed(), tree, params, List.copyOf(events),
                 List.copyOf(stochastic));
+    }
+
+    /**
+     * Why {@code name} cannot name a results folder, or null if it can. Names come from configs (or file names) and
+     * become folder names under {@code results/}, so they must not be able to point anywhere else: no path
+     * separators, no {@code ..}, no leading dot, no absolute paths.
+     */
+    public static String folderNameProblem(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") || name.contains("..")) {
+            return "must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit and without '..'"
+                    + " (it names the results folder, which must stay inside results/), was '" + name + "'";
+        }
+        return null;
     }
 
     /** Whether an event's date lies after the horizon (used with horizon.truncateEvents). */
@@ -403,12 +489,6 @@ public final class ScenarioLoader {
         String f = Path.of(file).getFileName().toString();
         int dot = f.lastIndexOf('.');
         return dot > 0 ? f.substring(0, dot) : f;
-    }
-
-    private static void require(Object value, String file, String key) {
-        if (value == null) {
-            throw new ConfigException(file, key, "is required");
-        }
     }
 
     <T> T bind(JsonNode node, String file, Class<T> type, String basePath) {
@@ -533,82 +613,118 @@ public final class ScenarioLoader {
         return new ConfigException(file, path, message);
     }
 
-    private static void validateCrossFields(ScenarioConfig cfg, String file) {
+    /**
+     * Rules across fields and references between sections; every violation is added to {@code out}. Sums are not
+     * checked when one of their terms was replaced by a stand-in (its own problem is already reported).
+     */
+    private static void validateCrossFields(ScenarioConfig cfg, String file, Set<String> repaired,
+            List<ConfigException> out) {
         double segSum = 0;
         for (var e : cfg.segments().entrySet()) {
-            if (e.getValue() == null) {
-                throw new ConfigException(file, "segments." + e.getKey(), "is empty");
-            }
             segSum += e.getValue().weight();
         }
-        if (Math.abs(segSum - 1) > 1e-6) {
-            throw new ConfigException(file, "segments", String.format(Locale.ROOT,
-                    "segment weights must sum to 1, they sum to %.6g", segSum));
+        if (Math.abs(segSum - 1) > 1e-6 && !anyRepaired(repaired, "segments.", ".weight")) {
+            out.add(new ConfigException(file, "segments", String.format(Locale.ROOT,
+                    "segment weights must sum to 1, they sum to %.6g (%s)", segSum, listWeights(cfg.segments(),
+                            s -> s.weight()))));
         }
         double ctySum = 0;
+        boolean ctyBad = false;
         for (var e : cfg.countries().entrySet()) {
             Double w = e.getValue();
             if (w == null || !Double.isFinite(w) || w < 0 || w > 1) {
-                throw new ConfigException(file, "countries." + e.getKey(), "weight must be a number in [0, 1], was " + w);
+                out.add(new ConfigException(file, "countries." + e.getKey(), "weight must be a number in [0, 1], was "
+                        + w));
+                ctyBad = true;
+            } else {
+                ctySum += w;
             }
-            ctySum += w;
+            if (!e.getKey().matches("[A-Za-z0-9_-]+") || e.getKey().equals("all")) {
+                out.add(new ConfigException(file, "countries." + e.getKey(),
+                        "country ids may use letters, digits, '-' and '_' (not 'all')"));
+            }
         }
-        if (Math.abs(ctySum - 1) > 1e-6) {
-            throw new ConfigException(file, "countries", String.format(Locale.ROOT,
-                    "country weights must sum to 1, they sum to %.6g", ctySum));
+        if (!ctyBad && Math.abs(ctySum - 1) > 1e-6) {
+            out.add(new ConfigException(file, "countries", String.format(Locale.ROOT,
+                    "country weights must sum to 1, they sum to %.6g (%s)", ctySum,
+                    listWeights(cfg.countries(), w -> w))));
         }
         double shareSum = 0;
         for (var e : cfg.providers().entrySet()) {
             String base = "providers." + e.getKey();
             ProviderParams p = e.getValue();
-            if (p == null) {
-                throw new ConfigException(file, base, "is empty");
-            }
             if (!e.getKey().matches("[A-Za-z0-9_-]+") || e.getKey().equals("all")) {
-                throw new ConfigException(file, base, "provider ids may use letters, digits, '-' and '_' (not 'all')");
+                out.add(new ConfigException(file, base, "provider ids may use letters, digits, '-' and '_' (not 'all')"));
             }
             shareSum += p.initialShare();
             for (int n = 0; n < p.countries().size(); n++) {
                 String c = p.countries().get(n);
                 if (!c.equals("all") && !cfg.countries().containsKey(c)) {
-                    throw new ConfigException(file, base + ".countries." + n, "unknown country '" + c + "' (known: "
-                            + String.join(", ", cfg.countries().keySet()) + ", all)");
+                    out.add(new ConfigException(file, base + ".countries." + n, "unknown country '" + c + "'"
+                            + didYouMean(c, cfg.countries().keySet()) + " (known: "
+                            + String.join(", ", cfg.countries().keySet()) + ", all)"));
                 }
             }
             for (int n = 0; n < p.chips().size(); n++) {
                 String t = p.chips().get(n);
                 if (!cfg.chipTiers().containsKey(t)) {
-                    throw new ConfigException(file, base + ".chips." + n, "unknown chip tier '" + t + "' (known: "
-                            + String.join(", ", cfg.chipTiers().keySet()) + ")");
+                    out.add(new ConfigException(file, base + ".chips." + n, "unknown chip tier '" + t + "'"
+                            + didYouMean(t, cfg.chipTiers().keySet()) + " (known: "
+                            + String.join(", ", cfg.chipTiers().keySet()) + ")"));
                 }
             }
-            if (p.general().marginalCost() > p.general().price() * 10 || p.ai().marginalCost() > p.ai().price() * 10) {
-                throw new ConfigException(file, base, "marginal cost above ten times the price; check units");
+            boolean pricesRepaired = repaired.stream().anyMatch(r -> r.startsWith(base + ".general.")
+                    || r.startsWith(base + ".ai."));
+            if (!pricesRepaired && (p.general().marginalCost() > p.general().price() * 10
+                    || p.ai().marginalCost() > p.ai().price() * 10)) {
+                out.add(new ConfigException(file, base, "marginal cost above ten times the price; check units"));
             }
         }
+        boolean sharesRepaired = anyRepaired(repaired, "providers.", ".initialShare")
+                || anyRepaired(repaired, "providers.", ".flowShare");
         double flowSum = cfg.providers().values().stream().mapToDouble(ProviderParams::effectiveFlowShare).sum();
-        if (flowSum > 1 + 1e-6) {
-            throw new ConfigException(file, "providers", String.format(Locale.ROOT,
-                    "flow shares must sum to at most 1, they sum to %.6g", flowSum));
+        if (flowSum > 1 + 1e-6 && !sharesRepaired) {
+            out.add(new ConfigException(file, "providers", String.format(Locale.ROOT,
+                    "flow shares must sum to at most 1, they sum to %.6g", flowSum)));
         }
-        if (shareSum > 1 + 1e-6) {
-            throw new ConfigException(file, "providers", String.format(Locale.ROOT,
-                    "initial shares must sum to at most 1, they sum to %.6g", shareSum));
+        if (shareSum > 1 + 1e-6 && !sharesRepaired) {
+            out.add(new ConfigException(file, "providers", String.format(Locale.ROOT,
+                    "initial shares must sum to at most 1, they sum to %.6g (%s)", shareSum,
+                    listWeights(cfg.providers(), ProviderParams::initialShare))));
         }
         if (cfg.providers().size() > 100 || cfg.segments().size() > 100 || cfg.countries().size() > 100) {
-            throw new ConfigException(file, "providers", "at most 100 providers, segments and countries");
+            out.add(new ConfigException(file, "providers", "at most 100 providers, segments and countries"));
         }
         List<MarketParams.ExportRule> rules = cfg.exportControls() == null ? List.of() : cfg.exportControls();
         for (int n = 0; n < rules.size(); n++) {
             MarketParams.ExportRule r = rules.get(n);
             if (r == null) {
-                throw new ConfigException(file, "exportControls." + n, "is empty");
-            }
-            if (!cfg.chipTiers().containsKey(r.tier())) {
-                throw new ConfigException(file, "exportControls." + n + ".tier", "unknown chip tier '" + r.tier()
-                        + "' (known: " + String.join(", ", cfg.chipTiers().keySet()) + ")");
+                out.add(new ConfigException(file, "exportControls." + n, "is empty"));
+            } else if (!cfg.chipTiers().containsKey(r.tier())) {
+                out.add(new ConfigException(file, "exportControls." + n + ".tier", "unknown chip tier '" + r.tier()
+                        + "'" + didYouMean(r.tier(), cfg.chipTiers().keySet()) + " (known: "
+                        + String.join(", ", cfg.chipTiers().keySet()) + ")"));
             }
         }
+    }
+
+    private static boolean anyRepaired(Set<String> repaired, String prefix, String suffix) {
+        return repaired.stream().anyMatch(r -> r.startsWith(prefix) && r.endsWith(suffix));
+    }
+
+    private static <V> String listWeights(Map<String, V> m, java.util.function.ToDoubleFunction<V> w) {
+        List<String> parts = new ArrayList<>();
+        m.forEach((k, v) -> parts.add(k + " " + fmt(w.applyAsDouble(v))));
+        return String.join(", ", parts);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+    }
+
+    static String didYouMean(String word, java.util.Collection<String> known) {
+        String s = Suggest.closest(word, known);
+        return s == null ? "" : " (did you mean '" + s + "'?)";
     }
 
     /** Converts an {@code at} value (quarter label or ISO date) to model time, checking it lies in the horizon. */
@@ -636,22 +752,47 @@ public final class ScenarioLoader {
         return t;
     }
 
+    /** Keys every dated event may have besides its type's own parameters. */
+    static final List<String> EVENT_COMMON_KEYS = List.of("at", "type", "id", "description", "source");
+
     private ScheduledEvent parseEvent(JsonNode node, String path, String file, QuarterClock clock,
             MarketParams params, Set<String> ids) {
         if (node == null || !node.isObject()) {
             throw new ConfigException(file, path, "each event must be a mapping with at, type and its parameters");
         }
+        List<ConfigException> problems = new ArrayList<>();
         ObjectNode body = ((ObjectNode) node).deepCopy();
         JsonNode at = body.remove("at");
         JsonNode typeNode = body.remove("type");
         JsonNode desc = body.remove("description");
         JsonNode id = body.remove("id");
         JsonNode source = body.remove("source");
-        if (id != null && !ids.add(id.asText())) {
-            throw new ConfigException(file, path + ".id", "duplicate event id '" + id.asText() + "'");
+        if (id != null && !id.isTextual()) {
+            problems.add(new ConfigException(file, path + ".id", "expected a text value, found " + id));
+        } else if (id != null && !ids.add(id.asText())) {
+            problems.add(new ConfigException(file, path + ".id", "duplicate event id '" + id.asText() + "'"));
         }
-        double t = timeOf(at, path + ".at", file, clock, params.quarters());
-        MarketEvent event = eventOf(typeNode, body, path, file, params);
+        double t = 0;
+        try {
+            t = timeOf(at, path + ".at", file, clock, params.quarters());
+        } catch (ConfigException e) {
+            problems.add(e);
+        }
+        MarketEvent event = null;
+        try {
+            event = eventOf(typeNode, body, path, file, params, EVENT_COMMON_KEYS);
+        } catch (ConfigException e) {
+            problems.add(e);
+        } catch (ConfigProblems p) {
+            problems.addAll(p.problems());
+        }
+        if (!problems.isEmpty()) {
+            if (id != null && id.isTextual()) {
+                problems.replaceAll(e -> new ConfigException(e.file(), e.path(), e.line(), e.column(),
+                        "(event '" + id.asText() + "') " + e.reason()));
+            }
+            throw problems.size() == 1 ? problems.get(0) : new ConfigProblems(problems);
+        }
         String label = at.asText().trim();
         String description = desc == null ? "" : desc.asText();
         if (source != null && !source.asText().isBlank()) {
@@ -661,6 +802,17 @@ public final class ScenarioLoader {
     }
 
     MarketEvent eventOf(JsonNode typeNode, ObjectNode body, String path, String file, MarketParams params) {
+        return eventOf(typeNode, body, path, file, params, List.of());
+    }
+
+    /**
+     * Binds and checks one event body (without its common keys) as the record named by {@code typeNode}, reporting
+     * every unknown key, wrong type and out-of-range value, then the first bad reference.
+     *
+     * @param commonKeys keys the caller already removed from the body; allowed and used for suggestions
+     */
+    MarketEvent eventOf(JsonNode typeNode, ObjectNode body, String path, String file, MarketParams params,
+            List<String> commonKeys) {
         if (typeNode == null || !typeNode.isTextual()) {
             throw new ConfigException(file, path + ".type", "is required; one of "
                     + String.join(", ", EventCatalog.types().keySet()));
@@ -674,67 +826,49 @@ public final class ScenarioLoader {
                     + String.join(", ", EventCatalog.types().keySet()));
         }
         Defaults.fillEvent(cls, body);
-        List<ConfigException> problems = SchemaCheck.check(body, cls, path, file);
-        if (!problems.isEmpty()) {
-            throw new ConfigProblems(problems);
+        List<ConfigException> problems = new ArrayList<>(SchemaCheck.check(body, cls, path, file, commonKeys));
+        RangeCheck.Result range = RangeCheck.check(binder, body, cls, path, file, problems);
+        problems.addAll(range.problems());
+        MarketEvent event = null;
+        if (range.bindable()) {
+            try {
+                event = bind(body, file, cls, path);
+                event.validate(params);
+            } catch (ConfigException e) {
+                problems.add(e);
+            } catch (IllegalArgumentException e) {
+                problems.add(fieldError(file, path, withSuggestion(e.getMessage())));
+            }
         }
-        MarketEvent event = bind(body, file, cls, path);
-        try {
-            event.validate(params);
-        } catch (IllegalArgumentException e) {
-            throw fieldError(file, path, e.getMessage());
+        if (!problems.isEmpty()) {
+            throw problems.size() == 1 ? problems.get(0) : new ConfigProblems(problems);
         }
         return event;
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN_REF =
+            java.util.regex.Pattern.compile("(.*unknown [^']+ '([^']*)')( \\(known: ([^)]*)\\).*)");
+
+    /** Adds "did you mean" to a model reference message such as "provider: unknown provider 'aws2' (known: ...)". */
+    static String withSuggestion(String message) {
+        if (message == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = UNKNOWN_REF.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        List<String> known = new ArrayList<>();
+        for (String k : m.group(4).split(",\\s*")) {
+            if (!k.equals("all")) {
+                known.add(k);
+            }
+        }
+        return m.group(1) + didYouMean(m.group(2), known) + m.group(3);
     }
 
     /** Creates an empty object node (for callers building configs programmatically). */
     public static ObjectNode newObject() {
         return JsonNodeFactory.instance.objectNode();
-    }
-
-    /** Positions of keys in one YAML text, by dotted path. */
-    public static final class Locations {
-        private final Map<String, int[]> byPath = new HashMap<>();
-
-        static Locations index(ObjectMapper yaml, String text) {
-            Locations l = new Locations();
-            try (JsonParser p = yaml.getFactory().createParser(text)) {
-                JsonToken tok;
-                while ((tok = p.nextToken()) != null) {
-                    if (tok == JsonToken.FIELD_NAME) {
-                        String ptr = p.getParsingContext().pathAsPointer().toString();
-                        JsonLocation loc = p.currentTokenLocation();
-                        l.byPath.put(ptr.substring(1).replace('/', '.'), new int[] {loc.getLineNr(), loc.getColumnNr()});
-                    } else if (tok == JsonToken.START_OBJECT || tok.isScalarValue()) {
-                        if (p.getParsingContext().getParent() != null && p.getParsingContext().getParent().inArray()) {
-                            // array element: record the element position
-                        }
-                        if (p.getParsingContext().inArray()) {
-                            String ptr = p.getParsingContext().pathAsPointer().toString();
-                            JsonLocation loc = p.currentTokenLocation();
-                            l.byPath.putIfAbsent(ptr.substring(1).replace('/', '.'),
-                                    new int[] {loc.getLineNr(), loc.getColumnNr()});
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // Locations are a convenience; a parse failure here was already reported by readTree.
-            }
-            return l;
-        }
-
-        /** Position of the longest prefix of {@code path} that the file defines, or null. */
-        int[] find(String path) {
-            String p = path;
-            while (p != null && !p.isEmpty()) {
-                int[] at = byPath.get(p);
-                if (at != null) {
-                    return at;
-                }
-                int dot = p.lastIndexOf('.');
-                p = dot > 0 ? p.substring(0, dot) : null;
-            }
-            return null;
-        }
     }
 }

@@ -28,12 +28,26 @@ final class SchemaCheck {
             "Horizon.truncateEvents", "ProviderParams.flowShare");
 
     static List<ConfigException> check(JsonNode node, Type type, String path, String file) {
+        return check(node, type, path, file, List.of());
+    }
+
+    /**
+     * Checks {@code node} against {@code type}.
+     *
+     * @param extraKeys keys the caller handles itself at the top level (allowed there, and offered as suggestions)
+     */
+    static List<ConfigException> check(JsonNode node, Type type, String path, String file, List<String> extraKeys) {
         List<ConfigException> problems = new ArrayList<>();
-        walk(node, type, path, file, problems);
+        walk(node, type, path, file, problems, extraKeys);
         return problems;
     }
 
     private static void walk(JsonNode node, Type type, String path, String file, List<ConfigException> out) {
+        walk(node, type, path, file, out, List.of());
+    }
+
+    private static void walk(JsonNode node, Type type, String path, String file, List<ConfigException> out,
+            List<String> extraKeys) {
         if (type instanceof Class<?> c && c == JsonNode.class) {
             return;
         }
@@ -81,7 +95,8 @@ final class SchemaCheck {
                 return;
             }
             RecordComponent[] comps = c.getRecordComponents();
-            List<String> names = Arrays.stream(comps).map(RecordComponent::getName).toList();
+            List<String> names = new ArrayList<>(Arrays.stream(comps).map(RecordComponent::getName).toList());
+            names.addAll(extraKeys);
             Iterator<String> keys = node.fieldNames();
             java.util.Set<String> suggested = new java.util.HashSet<>();
             while (keys.hasNext()) {
@@ -152,6 +167,14 @@ final class SchemaCheck {
 
     private static String describe(JsonNode n) {
         if (n.isTextual()) {
+            String t = n.asText().trim().toLowerCase(Locale.ROOT);
+            if (t.matches("[-+]?(nan|inf|infinity|\\.nan|\\.inf)")) {
+                return "'" + n.asText() + "' (NaN and infinities are not allowed)";
+            }
+            if (t.matches("[-+]?[0-9._]+(e[-+]?[0-9]+)?%?")) {
+                return "'" + n.asText() + "' (a quoted number is text; remove the quotes"
+                        + (t.endsWith("%") ? " and the %" : "") + ")";
+            }
             return "'" + n.asText() + "'";
         }
         if (n.isContainerNode()) {

@@ -23,6 +23,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * mode, high; {@code exponential}: mean). Distributions are always built on the event's own seeded stream.
  */
 final class StochasticEvents {
+    /** Keys every stochastic event may have besides its type's own parameters. */
+    static final java.util.List<String> COMMON_KEYS = java.util.List.of("id", "type", "hazardPerQuarter", "from",
+            "until", "description", "magnitude");
+
     private StochasticEvents() {
     }
 
@@ -54,7 +58,7 @@ final class StochasticEvents {
                 params.quarters());
         double until = untilNode == null ? params.quarters() : ScenarioLoader.timeOf(untilNode, path + ".until", file,
                 clock, params.quarters());
-        MarketEvent template = loader.eventOf(typeNode, body, path, file, params);
+        MarketEvent template = loader.eventOf(typeNode, body, path, file, params, COMMON_KEYS);
         String field = null;
         Function<RandomGenerator, RealDistribution> dist = null;
         if (magnitude != null) {

@@ -1,0 +1,68 @@
+package eu.cloudmarket.cli;
+
+import eu.cloudmarket.scenario.ConfigException;
+import eu.cloudmarket.scenario.ConfigProblems;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How the command line reports failures: bad input is one {@code error:} line per problem and exit code 2; anything
+ * unexpected is one {@code error:} line, a hint to rerun with {@code --verbose}, and exit code 1. Stack traces only
+ * with {@code --verbose}.
+ */
+final class Errors {
+    static final String VERBOSE_HINT = "hint: run again with --verbose to see the stack trace (and please report it)";
+
+    private Errors() {
+    }
+
+    /** The problems in a ConfigException or ConfigProblems, or null if {@code t} is neither. */
+    static List<ConfigException> problems(Throwable t) {
+        if (t instanceof ConfigException e) {
+            return List.of(e);
+        }
+        if (t instanceof ConfigProblems p) {
+            return p.problems();
+        }
+        return null;
+    }
+
+    /** Prints each problem as one {@code error:} line. */
+    static void printProblems(PrintWriter err, List<ConfigException> problems) {
+        for (ConfigException e : problems) {
+            err.println("error: " + oneLine(e.getMessage()));
+        }
+        err.flush();
+    }
+
+    /** Prints an unexpected failure: one line, then the stack trace if verbose, else a hint. */
+    static void printUnexpected(PrintWriter err, String what, Throwable t, boolean verbose) {
+        err.println("error: " + what + ": " + t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage())));
+        if (verbose) {
+            t.printStackTrace(err);
+        } else {
+            err.println(VERBOSE_HINT);
+        }
+        err.flush();
+    }
+
+    /** Whether {@code --verbose} was given to the command that ran. */
+    static boolean verbose(ParseResult parsed) {
+        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.commandSpec().findOption("--verbose") != null && r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replace("\r", " ").replace('\n', ' ').trim();
+        return t.length() > 2000 ? t.substring(0, 2000) + "..." : t;
+    }
+}
