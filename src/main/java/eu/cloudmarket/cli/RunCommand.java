@@ -11,6 +11,8 @@ import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunRecorder;
 import eu.cloudmarket.output.RunTables;
 import eu.cloudmarket.scenario.ConfigException;
+import eu.cloudmarket.scenario.InputKind;
+import eu.cloudmarket.scenario.InputKinds;
 import eu.cloudmarket.scenario.Scenario;
 import eu.cloudmarket.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -73,13 +75,20 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new ConfigException("--replication", null, "must be a whole number >= 0, was " + replication);
         }
-        Scenario scenario = new ScenarioLoader().load(config, sets, seedValue);
+        ScenarioLoader loader = new ScenarioLoader();
+        InputKind kind = InputKinds.of(loader.readTree(config));
+        if (!(kind instanceof InputKinds.Scenarios)) {
+            throw new ConfigException(config.toString(), null, "is a " + kind.name() + " file, not a scenario; use"
+                    + " the '" + kind.name() + "' command (or 'validate' to check it)");
+        }
+        Scenario scenario = loader.load(config, sets, seedValue);
         Path target = out != null ? out : defaultFolder(scenario.name());
         ResultFolder folder;
         try {
             folder = ResultFolder.create(target, force);
         } catch (FileAlreadyExistsException e) {
-            err.println("error: " + target + ": " + e.getReason());
+            err.println("error: " + (e.getReason() != null ? target + ": " + e.getReason()
+                    : "cannot create result folder " + target + ": " + e.getFile() + " exists and is not a folder"));
             return CloudMarketCli.BAD_INPUT;
         } catch (IOException | RuntimeException e) {
             err.println("error: cannot create result folder " + target + ": " + Errors.oneLine(e.getMessage()));

@@ -73,7 +73,16 @@ public final class Overrides {
                 throw new ConfigException(origin, path, "empty part in key path");
             }
             JsonNode next = child(node, part);
-            if (next == null || !(next.isObject() || next.isArray())) {
+            if (next != null && !(next.isObject() || next.isArray())) {
+                String here = done.length() == 0 ? part : done + "." + part;
+                throw new ConfigException(origin, path, "'" + here + "' is a single value, not a mapping or list,"
+                        + " so it has no '" + parts[i + 1] + "'");
+            }
+            if (next == null && node.isArray()) {
+                throw new ConfigException(origin, path, "list index " + part + " out of range (size " + node.size()
+                        + (done.length() == 0 ? "" : " under '" + done + "'") + ")");
+            }
+            if (next == null) {
                 throw unknown(origin, path, done.toString(), part, node);
             }
             if (done.length() > 0) {

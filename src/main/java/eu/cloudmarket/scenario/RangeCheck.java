@@ -43,27 +43,30 @@ final class RangeCheck {
     private final ObjectMapper binder;
     private final String file;
     private final Set<String> schemaProblemPaths;
+    private final Set<String> alreadyReported;
     private final List<ConfigException> problems = new ArrayList<>();
     private final Set<String> repaired = new LinkedHashSet<>();
 
-    private RangeCheck(ObjectMapper binder, String file, Set<String> schemaProblemPaths) {
+    private RangeCheck(ObjectMapper binder, String file, Set<String> schemaProblemPaths, Set<String> alreadyReported) {
         this.binder = binder;
         this.file = file;
         this.schemaProblemPaths = schemaProblemPaths;
+        this.alreadyReported = alreadyReported;
     }
 
     /**
      * Checks {@code node} (modified in place: bad values are replaced by stand-ins) against {@code type}.
      *
-     * @param schemaProblems problems the schema check already found; records containing them are not bound
+     * @param schema the repairing schema check's outcome: records containing its blocking problems are not bound,
+     *               and values it stood in for are substituted again if needed but not reported twice
      */
     static Result check(ObjectMapper binder, JsonNode node, Type type, String path, String file,
-            List<ConfigException> schemaProblems) {
-        Set<String> bad = new LinkedHashSet<>();
-        schemaProblems.forEach(p -> bad.add(p.path() == null ? "" : p.path()));
-        RangeCheck c = new RangeCheck(binder, file, bad);
+            SchemaCheck.Result schema) {
+        RangeCheck c = new RangeCheck(binder, file, schema.blocking(), schema.stoodIn());
         boolean ok = c.walk(node, type, path);
-        return new Result(List.copyOf(c.problems), Set.copyOf(c.repaired), ok && bad.isEmpty());
+        Set<String> repaired = new LinkedHashSet<>(schema.stoodIn());
+        repaired.addAll(c.repaired);
+        return new Result(List.copyOf(c.problems), Set.copyOf(repaired), ok && schema.blocking().isEmpty());
     }
 
     private boolean walk(JsonNode node, Type type, String path) {
@@ -127,7 +130,9 @@ final class RangeCheck {
             if (!reported.add(field == null ? message : field)) {
                 return false; // a stand-in did not help: give up on this record
             }
-            problems.add(problem);
+            if (!alreadyReported.contains(problem.path())) {
+                problems.add(problem);
+            }
             if (rc == null || !substitute(obj, type, rc)) {
                 return false;
             }

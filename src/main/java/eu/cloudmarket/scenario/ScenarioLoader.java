@@ -254,6 +254,19 @@ public final class ScenarioLoader {
         }
         int line = loc == null ? -1 : loc.getLineNr();
         int col = loc == null ? -1 : loc.getColumnNr();
+        // SnakeYAML knows where the problem itself is (Jackson reports where the construct around it began).
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                line = m.getProblemMark().getLine() + 1;
+                col = m.getProblemMark().getColumn() + 1;
+                String problem = m.getProblem() == null ? "" : m.getProblem().replace("\t", "\\t");
+                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+                if (!problem.isBlank()) {
+                    msg = "invalid YAML: " + problem + context;
+                }
+                break;
+            }
+        }
         return new ConfigException(name, null, line, col, msg);
     }
 
@@ -385,8 +398,8 @@ public final class ScenarioLoader {
             tree.put("seed", 1L);
         }
         ObjectNode work = tree.deepCopy();
-        List<ConfigException> schema = SchemaCheck.check(work, ScenarioConfig.class, "", file);
-        problems.addAll(schema);
+        SchemaCheck.Result schema = SchemaCheck.repairing(work, ScenarioConfig.class, "", file, List.of());
+        problems.addAll(schema.problems());
         Defaults.fillScenario(work);
         RangeCheck.Result range = RangeCheck.check(binder, work, ScenarioConfig.class, "", file, schema);
         problems.addAll(range.problems());
@@ -826,8 +839,9 @@ public final class ScenarioLoader {
                     + String.join(", ", EventCatalog.types().keySet()));
         }
         Defaults.fillEvent(cls, body);
-        List<ConfigException> problems = new ArrayList<>(SchemaCheck.check(body, cls, path, file, commonKeys));
-        RangeCheck.Result range = RangeCheck.check(binder, body, cls, path, file, problems);
+        SchemaCheck.Result schema = SchemaCheck.repairing(body, cls, path, file, commonKeys);
+        List<ConfigException> problems = new ArrayList<>(schema.problems());
+        RangeCheck.Result range = RangeCheck.check(binder, body, cls, path, file, schema);
         problems.addAll(range.problems());
         MarketEvent event = null;
         if (range.bindable()) {

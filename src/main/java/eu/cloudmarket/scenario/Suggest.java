@@ -8,7 +8,7 @@ public final class Suggest {
     private Suggest() {
     }
 
-    /** The closest candidate within distance max(2, length/3) (1 for words of up to 3 letters), or null. */
+    /** The closest candidate within distance max(2, length/3) (1 for words of up to 5 letters), or null. */
     public static String closest(String word, Collection<String> candidates) {
         if (word == null) {
             return null;
@@ -23,7 +23,7 @@ public final class Suggest {
                 best = c;
             }
         }
-        int limit = word.length() <= 3 ? 1 : Math.max(2, word.length() / 3);
+        int limit = word.length() <= 5 ? 1 : Math.max(2, word.length() / 3);
         return bestD > 0 && bestD <= limit ? best : null;
     }
 
