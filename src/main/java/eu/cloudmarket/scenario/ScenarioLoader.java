@@ -109,7 +109,25 @@ public final class ScenarioLoader {
     public Scenario load(Path file, List<String> sets, Long seedOverride) {
         SourceMap sources = new SourceMap();
         ObjectNode tree = readResolved(file, sources, new LinkedHashSet<>());
-        String fileName = file.toString();
+        return load(tree, file.toString(), sources, sets, seedOverride);
+    }
+
+    /**
+     * Checks and loads a configuration tree built in memory (e.g. one sweep cell, or a test's generated config), with
+     * the same checks as a file. The tree must be complete: {@code extends} is not resolved here. It is not modified.
+     *
+     * @param origin name used in messages in place of a file name
+     */
+    public Scenario load(ObjectNode tree, String origin, List<String> sets, Long seedOverride) {
+        ObjectNode copy = tree.deepCopy();
+        if (copy.has("extends") || copy.has("dropEvents")) {
+            throw new ConfigException(origin, copy.has("extends") ? "extends" : "dropEvents",
+                    "is only resolved when loading from a file");
+        }
+        return load(copy, origin, new SourceMap(), sets, seedOverride);
+    }
+
+    private Scenario load(ObjectNode tree, String fileName, SourceMap sources, List<String> sets, Long seedOverride) {
         List<ConfigException> problems = new ArrayList<>();
         for (String set : sets) {
             try {
@@ -438,11 +456,16 @@ public final class ScenarioLoader {
         List<JsonNode> eventNodes = cfg.events() == null ? List.of() : cfg.events();
         Set<String> ids = new LinkedHashSet<>();
         for (int n = 0; n < eventNodes.size(); n++) {
-            if (cfg.horizon().truncateEvents() && beyondHorizon(eventNodes.get(n), clock, params.quarters())) {
-                continue;
-            }
+            // Events after a shortened horizon are dropped, but still checked in full: a typo in them must not
+            // surface only when the horizon is lengthened again.
+            boolean dropped = cfg.horizon().truncateEvents() && beyondHorizon(eventNodes.get(n), clock,
+                    params.quarters());
             try {
-                events.add(parseEvent(eventNodes.get(n), "events." + n, file, clock, params, ids));
+                ScheduledEvent e = parseEvent(eventNodes.get(n), "events." + n, file, clock,
+                        dropped ? Integer.MAX_VALUE : params.quarters(), params, ids);
+                if (!dropped) {
+                    events.add(e);
+                }
             } catch (ConfigException e) {
                 problems.add(e);
             } catch (ConfigProblems p) {
@@ -758,9 +781,13 @@ public final class ScenarioLoader {
             }
         }
         if (t < 0 || t >= quarters) {
+            if (t < 0) {
+                throw new ConfigException(file, path, "'" + s + "' is outside the horizon: before its start "
+                        + clock.label(0));
+            }
             throw new ConfigException(file, path, "'" + s + "' is outside the horizon " + clock.label(0) + ".."
-                    + clock.label(quarters - 1) + (t >= quarters
-                            ? " (to drop events after a shortened horizon, set horizon.truncateEvents=true)" : ""));
+                    + clock.label(quarters - 1)
+                    + " (to drop events after a shortened horizon, set horizon.truncateEvents=true)");
         }
         return t;
     }
@@ -768,7 +795,7 @@ public final class ScenarioLoader {
     /** Keys every dated event may have besides its type's own parameters. */
     static final List<String> EVENT_COMMON_KEYS = List.of("at", "type", "id", "description", "source");
 
-    private ScheduledEvent parseEvent(JsonNode node, String path, String file, QuarterClock clock,
+    private ScheduledEvent parseEvent(JsonNode node, String path, String file, QuarterClock clock, int quarters,
             MarketParams params, Set<String> ids) {
         if (node == null || !node.isObject()) {
             throw new ConfigException(file, path, "each event must be a mapping with at, type and its parameters");
@@ -780,6 +807,12 @@ public final class ScenarioLoader {
         JsonNode desc = body.remove("description");
         JsonNode id = body.remove("id");
         JsonNode source = body.remove("source");
+        for (String textKey : List.of("description", "source")) {
+            JsonNode v = textKey.equals("description") ? desc : source;
+            if (v != null && !v.isNull() && !v.isTextual()) {
+                problems.add(new ConfigException(file, path + "." + textKey, "expected a text value, found " + v));
+            }
+        }
         if (id != null && !id.isTextual()) {
             problems.add(new ConfigException(file, path + ".id", "expected a text value, found " + id));
         } else if (id != null && !ids.add(id.asText())) {
@@ -787,7 +820,7 @@ public final class ScenarioLoader {
         }
         double t = 0;
         try {
-            t = timeOf(at, path + ".at", file, clock, params.quarters());
+            t = timeOf(at, path + ".at", file, clock, quarters);
         } catch (ConfigException e) {
             problems.add(e);
         }

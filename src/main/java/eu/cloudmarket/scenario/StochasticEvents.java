@@ -43,6 +43,9 @@ final class StochasticEvents {
         JsonNode untilNode = body.remove("until");
         JsonNode desc = body.remove("description");
         JsonNode magnitude = body.remove("magnitude");
+        if (desc != null && !desc.isNull() && !desc.isTextual()) {
+            throw new ConfigException(file, path + ".description", "expected a text value, found " + desc);
+        }
         if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
             throw new ConfigException(file, path + ".id", "is required (it names the event's random stream)");
         }
