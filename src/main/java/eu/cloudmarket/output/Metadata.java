@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 /** Provenance of a result: tool version, git commit, Java version, seed, hashes. */
@@ -31,36 +32,59 @@ public final class Metadata {
         }
     }
 
-    /** The git commit of the working directory's repository, read from .git without running git, or "unknown". */
+    /**
+     * The git commit of the working directory's repository, read from .git without running git, or "unknown". Handles
+     * plain repositories and linked worktrees (where .git is a file pointing at the real git directory, and branch
+     * refs live in the shared "common" directory).
+     */
     public static String gitCommit() {
         try {
             Path dir = Path.of("").toAbsolutePath();
             while (dir != null) {
-                Path git = dir.resolve(".git");
-                if (Files.isDirectory(git)) {
-                    String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
-                    if (!head.startsWith("ref: ")) {
-                        return head;
+                Path dotGit = dir.resolve(".git");
+                if (Files.isDirectory(dotGit)) {
+                    return commitIn(dotGit, dotGit);
+                }
+                if (Files.isRegularFile(dotGit)) {
+                    String pointer = Files.readString(dotGit, StandardCharsets.UTF_8).trim();
+                    if (!pointer.startsWith("gitdir:")) {
+                        return "unknown";
                     }
-                    String ref = head.substring(5).trim();
-                    Path refFile = git.resolve(ref);
-                    if (Files.exists(refFile)) {
-                        return Files.readString(refFile, StandardCharsets.UTF_8).trim();
+                    Path gitDir = dir.resolve(pointer.substring(7).trim()).normalize();
+                    Path common = gitDir;
+                    Path commonFile = gitDir.resolve("commondir");
+                    if (Files.isRegularFile(commonFile)) {
+                        common = gitDir.resolve(Files.readString(commonFile, StandardCharsets.UTF_8).trim()).normalize();
                     }
-                    Path packed = git.resolve("packed-refs");
-                    if (Files.exists(packed)) {
-                        for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
-                            if (line.endsWith(" " + ref)) {
-                                return line.substring(0, line.indexOf(' '));
-                            }
-                        }
-                    }
-                    return "unknown";
+                    return commitIn(gitDir, common);
                 }
                 dir = dir.getParent();
             }
         } catch (IOException | RuntimeException e) {
             return "unknown";
+        }
+        return "unknown";
+    }
+
+    private static String commitIn(Path gitDir, Path commonDir) throws IOException {
+        String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+        if (!head.startsWith("ref: ")) {
+            return head;
+        }
+        String ref = head.substring(5).trim();
+        for (Path base : List.of(gitDir, commonDir)) {
+            Path refFile = base.resolve(ref);
+            if (Files.isRegularFile(refFile)) {
+                return Files.readString(refFile, StandardCharsets.UTF_8).trim();
+            }
+        }
+        Path packed = commonDir.resolve("packed-refs");
+        if (Files.exists(packed)) {
+            for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
+                if (line.endsWith(" " + ref)) {
+                    return line.substring(0, line.indexOf(' '));
+                }
+            }
         }
         return "unknown";
     }

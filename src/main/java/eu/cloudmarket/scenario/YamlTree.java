@@ -13,6 +13,13 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Builds a JSON tree from YAML text token by token, so that the input's quirks are handled on purpose rather than by
@@ -43,6 +50,8 @@ final class YamlTree {
     private final String origin;
     private final SourceMap sources;
     private final Map<String, JsonNode> anchors = new HashMap<>();
+    /** Anchors on scalars ({@code &rate 0.3}), which Jackson's parser does not expose, by position. */
+    private final Map<Long, String> scalarAnchors = new HashMap<>();
     private int aliases;
     private int values;
 
@@ -62,6 +71,9 @@ final class YamlTree {
     static JsonNode read(YAMLFactory factory, String text, String origin, SourceMap sources) throws IOException {
         try (YAMLParser p = (YAMLParser) factory.createParser(text)) {
             YamlTree t = new YamlTree(p, origin, sources);
+            if (text.indexOf('&') >= 0) {
+                t.scalarAnchors.putAll(scalarAnchors(text));
+            }
             JsonToken first = p.nextToken();
             if (first == null) {
                 return null;
@@ -121,7 +133,7 @@ final class YamlTree {
                     return alias(parser.getText(), path, loc);
                 }
                 JsonNode scalar = scalar(token, path, loc);
-                register(parser.getObjectId() == null ? null : parser.getObjectId().toString(), scalar);
+                register(scalarAnchors.get(key(loc.getLineNr() - 1, loc.getColumnNr() - 1)), scalar);
                 return scalar;
             }
         }
@@ -156,6 +168,35 @@ final class YamlTree {
             default -> throw new ConfigException(origin, emptyToNull(path), loc.getLineNr(), loc.getColumnNr(),
                     "unsupported YAML value (" + token + "); use a number, text, true/false, a list or a mapping");
         };
+    }
+
+    /**
+     * The anchors of scalar values by their start position, from SnakeYAML's own event stream (a second, cheap pass
+     * done only when the text contains '&'). Malformed YAML is left for the main pass to report.
+     */
+    private static Map<Long, String> scalarAnchors(String text) {
+        Map<Long, String> out = new HashMap<>();
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024));
+            Parser events = new ParserImpl(new StreamReader(text), options);
+            while (events.peekEvent() != null) {
+                Event e = events.getEvent();
+                if (e instanceof ScalarEvent s && s.getAnchor() != null) {
+                    out.put(key(s.getStartMark().getLine(), s.getStartMark().getColumn()), s.getAnchor());
+                }
+                if (e instanceof StreamEndEvent) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            // reported by the main pass
+        }
+        return out;
+    }
+
+    private static long key(int line0, int column0) {
+        return ((long) line0 << 32) | (column0 & 0xffffffffL);
     }
 
     private JsonNode alias(String name, String path, JsonLocation loc) {
