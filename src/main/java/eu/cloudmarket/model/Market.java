@@ -126,6 +126,12 @@ public final class Market {
 
     // ---- caches refreshed when state changes
     private boolean dirty = true;
+    /**
+     * Technology (quality-adjusted cost) index T(t) = (1 + costTrendPerYear)^(k/4) in quarter k. Buyers compare prices
+     * deflated by it: α applies to p/T, so technical progress that lowers every price and cost alike does not by
+     * itself change choices, and markups scale with the price level (domain.md §1.3, I8).
+     */
+    private double techIndex = 1.0;
     private int quarter;
     private final double[][] baseU;
     private final double[][] blend;
@@ -364,6 +370,9 @@ public final class Market {
             calibrateQualities(flow);
         }
         demand = new DemandModel(this);
+        if (params.settings().invertCosts()) {
+            invertMarginalCosts();
+        }
         scheduleInitialEvents();
     }
 
@@ -521,9 +530,8 @@ public final class Market {
             capGen[j] = lg / pp[j].general().initialUtilisation();
             int tier = tierIndex(pp[j].chips().get(0));
             fleet[j][tier] = la / pp[j].ai().initialUtilisation();
-            double idx = tierCostIndex(tier, j);
-            fleetCostUnits[j] = fleet[j][tier] * idx;
-            initialFleetCostIndex[j] = idx;
+            fleetCostUnits[j] = fleet[j][tier] * tierCostIndex(tier, j);
+            initialFleetCostIndex[j] = marginalTierCostIndex(j);
             prevLoadGen[j] = loadGen[j];
             prevLoadAi[j] = loadAi[j];
         }
@@ -566,6 +574,24 @@ public final class Market {
                 pipelineAi[j] += amount;
                 scheduler.schedule(q, Priority.SUPPLY, deliveryHandler, orders.size() - 1);
             }
+        }
+    }
+
+    /**
+     * Sets each provider's marginal costs so that its initial prices satisfy its first-order condition against the
+     * whole initial buyer population: c = p − μ with μ = D_j / (−∂D_j/∂p_j) (domain.md §2.2, "inverting the FOC").
+     * Costs are floored at 5% of the price; the configured costs are then unused.
+     */
+    private void invertMarginalCosts() {
+        dirty = true;
+        refreshCaches();
+        double[] mu = demand.implicitMarkups();
+        for (int j = 0; j < nP; j++) {
+            if (Double.isNaN(mu[j])) {
+                continue;
+            }
+            baseCostGen[j] = Math.max(0.05 * priceGen[j], priceGen[j] - mu[j]);
+            baseCostAi[j] = Math.max(0.05 * priceAi[j], priceAi[j] - mu[j]);
         }
     }
 
@@ -657,7 +683,8 @@ public final class Market {
             for (int j = 0; j < nP; j++) {
                 baseU[g][j] = delta[j] + s.gammaAi() * w * aiQualityEff[j]
                         - Math.max(0, betaUsNow[g]) * expUs[j] - Math.max(0, betaCnNow[g]) * expCn[j];
-                blend[g][j] = ((1 - w) * priceGen[j] + w * priceAi[j]) * (1 + wedge[j] * s.licensingExposure());
+                blend[g][j] = ((1 - w) * priceGen[j] + w * priceAi[j]) * (1 + wedge[j] * s.licensingExposure())
+                        / techIndex;
             }
             u0[g] = deltaOutside[g] - drift;
         }
@@ -783,6 +810,7 @@ public final class Market {
     private void quarterStart(int k) {
         quarter = k;
         double years = k / 4.0;
+        techIndex = Math.pow(1 + params.settings().costTrendPerYear(), years);
         for (int g = 0; g < nG; g++) {
             growthIndex[g] = Math.pow(1 + sp[g].workloadGrowthPerYear(), years) * growthShock[g];
         }
@@ -828,20 +856,49 @@ public final class Market {
         }
     }
 
+    /** The technology index T(t) that deflates prices in buyers' utility. */
+    public double techIndex() {
+        return techIndex;
+    }
+
     /** Marginal cost of general compute now. */
     public double costGen(int j) {
-        double trend = Math.pow(1 + params.settings().costTrendPerYear(), Math.floor(scheduler.now()) / 4.0);
+        double trend = techIndex;
         double premium = capGen[j] > 0 ? premiumUnitsGen[j] / capGen[j] : 0;
         return baseCostGen[j] * trend * costMultGen[j] * (1 + premium);
     }
 
-    /** Marginal cost of AI compute now: base cost × trend × the fleet's chip-cost index relative to the start. */
+    /**
+     * Marginal cost of AI compute now: base cost × trend × the cost per unit of effective capacity of the chip tier
+     * the provider would buy next (its first obtainable tier, with any export levy), relative to that of its tier at
+     * the start. Export controls thus raise the cost of the marginal unit at once (replacement cost), and leases add
+     * their premium.
+     */
     public double costAi(int j) {
-        double trend = Math.pow(1 + params.settings().costTrendPerYear(), Math.floor(scheduler.now()) / 4.0);
+        double trend = techIndex;
         double cap = capAi(j);
-        double fleetIdx = cap > 0 ? fleetCostUnits[j] / cap : initialFleetCostIndex[j];
         double premium = cap > 0 ? premiumUnitsAi[j] / cap : 0;
-        return baseCostAi[j] * trend * costMultAi[j] * (fleetIdx / initialFleetCostIndex[j]) * (1 + premium);
+        return baseCostAi[j] * trend * costMultAi[j] * (marginalTierCostIndex(j) / initialFleetCostIndex[j])
+                * (1 + premium);
+    }
+
+    /**
+     * Cost index of the next unit of AI capacity: the first tier in the provider's preference list with a positive
+     * licence probability and volume. With none obtainable, 1.5 times the dearest tier it lists (scarcity).
+     */
+    double marginalTierCostIndex(int j) {
+        int o = origin[j].ordinal();
+        double dearest = 0;
+        for (String tierId : pp[j].chips()) {
+            int t = tierIndex(tierId);
+            double idx = tierCostIndex(t, j);
+            dearest = Math.max(dearest, idx);
+            boolean refusedEntirely = tp[t].madeIn() != origin[j] && refusal[o] >= 1;
+            if (licenceProb[t][o] > 0 && tierVolume[j][t] > 0 && !refusedEntirely) {
+                return idx;
+            }
+        }
+        return 1.5 * dearest;
     }
 
     public double capAi(int j) {
