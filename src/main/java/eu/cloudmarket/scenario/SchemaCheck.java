@@ -25,7 +25,7 @@ final class SchemaCheck {
     private static final Set<String> OPTIONAL = Set.of("ScenarioConfig.name", "ScenarioConfig.description",
             "ScenarioConfig.question", "ScenarioConfig.seed", "ScenarioConfig.exportControls",
             "ScenarioConfig.events", "ScenarioConfig.stochasticEvents", "ChipTierParams.volumePerQuarter",
-            "Horizon.truncateEvents", "ProviderParams.flowShare");
+            "Horizon.truncateEvents", "ProviderParams.flowShare", "CapacityLease.country", "CapacityBuild.country");
 
     static List<ConfigException> check(JsonNode node, Type type, String path, String file) {
         List<ConfigException> problems = new ArrayList<>();
