@@ -16,7 +16,8 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  *   μ = D_j / Σ_τ W_τ α_τ ω_τj P_τj [1/(1-σ) − σ/(1-σ) P_τ(j|n) − P_τj],    D_j = Σ_τ W_τ P_τj
  * </pre>
  *
- * which reduces to p_j = c_j + 1/(α(1 − s_j)) for one plain-logit segment and to
+ * evaluated on contestable demand (renewing workloads as if free to move), which reduces to
+ * p_j = c_j + 1/(α(1 − s_j)) for one plain-logit segment and to
  * p_j − c_j = (1−σ)/(α[1 − σ s_(j|g) − (1−σ) s_j]) in the nested case. It is solved for μ with Brent's method
  * (commons-math3) holding rivals' prices fixed. If the expected load exceeds capacity, the price of the binding
  * product is raised until expected demand equals capacity (Bertrand–Edgeworth); the increase is the shadow price.
@@ -114,7 +115,7 @@ final class DemandModel {
         }
         Buyers b = m.buyers;
         for (int i = 0; i < b.n; i++) {
-            if (b.renewQuarter[i] != k) {
+            if (k != Integer.MIN_VALUE && b.renewQuarter[i] != k) {
                 continue;
             }
             int g = b.segment[i];
@@ -133,6 +134,35 @@ final class DemandModel {
         }
     }
 
+    /**
+     * The markup μ_j = D_j / (−∂D_j/∂p_j) implied by the first-order condition at current prices, with every buyer
+     * choosing (used to invert marginal costs at the start). NaN where a provider has no demand.
+     */
+    double[] implicitMarkups() {
+        collectAll();
+        loadCurrentPrices();
+        withSwitching = false;
+        evaluate();
+        withSwitching = true;
+        double[] mu = new double[nP];
+        for (int j = 0; j < nP; j++) {
+            mu[j] = slope[j] > 0 ? demandTotal[j] / slope[j] : Double.NaN;
+        }
+        return mu;
+    }
+
+    private void collectAll() {
+        collectRenewals(Integer.MIN_VALUE);
+    }
+
+    /**
+     * When false (for the first-order conditions), buyers are evaluated as contestable demand: without switching
+     * costs, as if every renewing workload were new. Providers set one list price for all and compete for where
+     * workloads land (Ofcom: competition "mainly focused on attracting new customers" [S18][S24]); expected loads for
+     * capacity and shadow prices always include switching costs.
+     */
+    private boolean withSwitching = true;
+
     /** Expected demand of renewing buyers at the trial prices; fills demand arrays and the own-price slopes. */
     private void evaluate() {
         java.util.Arrays.fill(demandTotal, 0);
@@ -150,14 +180,14 @@ final class DemandModel {
             for (int g = 0; g < nG; g++) {
                 SegmentParams s = m.segment(g);
                 double wgt = m.blendWeight(g);
-                double alpha = s.alpha();
+                double alpha = s.alpha() / m.techIndex();
                 double lic = s.licensingExposure();
                 for (int st = 0; st < statuses; st++) {
                     double weight = w[gr][g][st];
                     if (weight <= 0) {
                         continue;
                     }
-                    double kap = st == nP ? 0
+                    double kap = st == nP || !withSwitching ? 0
                             : s.switchingTech() * m.techMult[st] + s.switchingEgress() * m.egress[st];
                     for (int j = 0; j < nP; j++) {
                         avail[j] = allowed[j];
@@ -218,7 +248,9 @@ final class DemandModel {
         java.util.function.DoubleUnaryOperator foc = mu -> {
             trialGen[j] = baseGen + mu;
             trialAi[j] = baseAi + mu;
+            withSwitching = false;
             evaluate();
+            withSwitching = true;
             if (slope[j] <= 0) {
                 return Double.NaN;
             }
@@ -315,10 +347,10 @@ final class DemandModel {
                 if (q <= 0) {
                     continue;
                 }
-                double alpha = m.segment(g).alpha();
+                double alpha = m.segment(g).alpha() / m.techIndex();
                 for (int j = 0; j < nP; j++) {
                     avail[j] = av[c][j];
-                    v[j] = baseU[g][j] - alpha * blend[g][j];
+                    v[j] = baseU[g][j] - m.segment(g).alpha() * blend[g][j];
                 }
                 double iv = logit.compute(v, avail, u0[g], prob, null);
                 cs[g] += q * m.unitsPerWorkload(g) * iv / alpha;

@@ -101,6 +101,8 @@ public final class Market {
 
     // ---- regulatory state
     private final int[][] excludedUntil;
+    /** [country][provider]: the provider has a presence (region, partner capacity) serving that country. */
+    private final boolean[][] serves;
     private final boolean[][] incumbentsStay;
     final double[][] licenceProb;
     final double[][] levy;
@@ -126,6 +128,12 @@ public final class Market {
 
     // ---- caches refreshed when state changes
     private boolean dirty = true;
+    /**
+     * Technology (quality-adjusted cost) index T(t) = (1 + costTrendPerYear)^(k/4) in quarter k. Buyers compare prices
+     * deflated by it: α applies to p/T, so technical progress that lowers every price and cost alike does not by
+     * itself change choices, and markups scale with the price level (domain.md §1.3, I8).
+     */
+    private double techIndex = 1.0;
     private int quarter;
     private final double[][] baseU;
     private final double[][] blend;
@@ -172,6 +180,8 @@ public final class Market {
         int lead;
         boolean awaitingReview;
         boolean done;
+        /** Country the capacity opens for the provider on delivery, or -1. */
+        int country = -1;
 
         Order(int provider, boolean ai, int tier, double amount, double premium, double costIndex, boolean lease,
                 int lead) {
@@ -306,6 +316,12 @@ public final class Market {
             }
         }
         excludedUntil = new int[nC][nP];
+        serves = new boolean[nC][nP];
+        for (int c = 0; c < nC; c++) {
+            for (int j = 0; j < nP; j++) {
+                serves[c][j] = pp[j].servesAllCountries() || pp[j].countries().contains(countryIds[c]);
+            }
+        }
         incumbentsStay = new boolean[nC][nP];
         licenceProb = new double[nT][Origin.values().length];
         levy = new double[nT][Origin.values().length];
@@ -364,6 +380,9 @@ public final class Market {
             calibrateQualities(flow);
         }
         demand = new DemandModel(this);
+        if (params.settings().invertCosts()) {
+            invertMarginalCosts();
+        }
         scheduleInitialEvents();
     }
 
@@ -521,9 +540,8 @@ public final class Market {
             capGen[j] = lg / pp[j].general().initialUtilisation();
             int tier = tierIndex(pp[j].chips().get(0));
             fleet[j][tier] = la / pp[j].ai().initialUtilisation();
-            double idx = tierCostIndex(tier, j);
-            fleetCostUnits[j] = fleet[j][tier] * idx;
-            initialFleetCostIndex[j] = idx;
+            fleetCostUnits[j] = fleet[j][tier] * tierCostIndex(tier, j);
+            initialFleetCostIndex[j] = marginalTierCostIndex(j);
             prevLoadGen[j] = loadGen[j];
             prevLoadAi[j] = loadAi[j];
         }
@@ -566,6 +584,24 @@ public final class Market {
                 pipelineAi[j] += amount;
                 scheduler.schedule(q, Priority.SUPPLY, deliveryHandler, orders.size() - 1);
             }
+        }
+    }
+
+    /**
+     * Sets each provider's marginal costs so that its initial prices satisfy its first-order condition against the
+     * whole initial buyer population: c = p − μ with μ = D_j / (−∂D_j/∂p_j) (domain.md §2.2, "inverting the FOC").
+     * Costs are floored at 5% of the price; the configured costs are then unused.
+     */
+    private void invertMarginalCosts() {
+        dirty = true;
+        refreshCaches();
+        double[] mu = demand.implicitMarkups();
+        for (int j = 0; j < nP; j++) {
+            if (Double.isNaN(mu[j])) {
+                continue;
+            }
+            baseCostGen[j] = Math.max(0.05 * priceGen[j], priceGen[j] - mu[j]);
+            baseCostAi[j] = Math.max(0.05 * priceAi[j], priceAi[j] - mu[j]);
         }
     }
 
@@ -657,7 +693,8 @@ public final class Market {
             for (int j = 0; j < nP; j++) {
                 baseU[g][j] = delta[j] + s.gammaAi() * w * aiQualityEff[j]
                         - Math.max(0, betaUsNow[g]) * expUs[j] - Math.max(0, betaCnNow[g]) * expCn[j];
-                blend[g][j] = ((1 - w) * priceGen[j] + w * priceAi[j]) * (1 + wedge[j] * s.licensingExposure());
+                blend[g][j] = ((1 - w) * priceGen[j] + w * priceAi[j]) * (1 + wedge[j] * s.licensingExposure())
+                        / techIndex;
             }
             u0[g] = deltaOutside[g] - drift;
         }
@@ -783,6 +820,7 @@ public final class Market {
     private void quarterStart(int k) {
         quarter = k;
         double years = k / 4.0;
+        techIndex = Math.pow(1 + params.settings().costTrendPerYear(), years);
         for (int g = 0; g < nG; g++) {
             growthIndex[g] = Math.pow(1 + sp[g].workloadGrowthPerYear(), years) * growthShock[g];
         }
@@ -822,26 +860,54 @@ public final class Market {
     private void refreshAvailability() {
         for (int c = 0; c < nC; c++) {
             for (int j = 0; j < nP; j++) {
-                boolean serves = pp[j].servesAllCountries() || pp[j].countries().contains(countryIds[c]);
-                availableByCountry[c][j] = serves && excludedUntil[c][j] <= quarter;
+                availableByCountry[c][j] = serves[c][j] && excludedUntil[c][j] <= quarter;
             }
         }
     }
 
+    /** The technology index T(t) that deflates prices in buyers' utility. */
+    public double techIndex() {
+        return techIndex;
+    }
+
     /** Marginal cost of general compute now. */
     public double costGen(int j) {
-        double trend = Math.pow(1 + params.settings().costTrendPerYear(), Math.floor(scheduler.now()) / 4.0);
+        double trend = techIndex;
         double premium = capGen[j] > 0 ? premiumUnitsGen[j] / capGen[j] : 0;
         return baseCostGen[j] * trend * costMultGen[j] * (1 + premium);
     }
 
-    /** Marginal cost of AI compute now: base cost × trend × the fleet's chip-cost index relative to the start. */
+    /**
+     * Marginal cost of AI compute now: base cost × trend × the cost per unit of effective capacity of the chip tier
+     * the provider would buy next (its first obtainable tier, with any export levy), relative to that of its tier at
+     * the start. Export controls thus raise the cost of the marginal unit at once (replacement cost), and leases add
+     * their premium.
+     */
     public double costAi(int j) {
-        double trend = Math.pow(1 + params.settings().costTrendPerYear(), Math.floor(scheduler.now()) / 4.0);
+        double trend = techIndex;
         double cap = capAi(j);
-        double fleetIdx = cap > 0 ? fleetCostUnits[j] / cap : initialFleetCostIndex[j];
         double premium = cap > 0 ? premiumUnitsAi[j] / cap : 0;
-        return baseCostAi[j] * trend * costMultAi[j] * (fleetIdx / initialFleetCostIndex[j]) * (1 + premium);
+        return baseCostAi[j] * trend * costMultAi[j] * (marginalTierCostIndex(j) / initialFleetCostIndex[j])
+                * (1 + premium);
+    }
+
+    /**
+     * Cost index of the next unit of AI capacity: the first tier in the provider's preference list with a positive
+     * licence probability and volume. With none obtainable, 1.5 times the dearest tier it lists (scarcity).
+     */
+    double marginalTierCostIndex(int j) {
+        int o = origin[j].ordinal();
+        double dearest = 0;
+        for (String tierId : pp[j].chips()) {
+            int t = tierIndex(tierId);
+            double idx = tierCostIndex(t, j);
+            dearest = Math.max(dearest, idx);
+            boolean refusedEntirely = tp[t].madeIn() != origin[j] && refusal[o] >= 1;
+            if (licenceProb[t][o] > 0 && tierVolume[j][t] > 0 && !refusedEntirely) {
+                return idx;
+            }
+        }
+        return 1.5 * dearest;
     }
 
     public double capAi(int j) {
@@ -986,7 +1052,7 @@ public final class Market {
             prevLoadGen[j] = loadGen[j];
             prevLoadAi[j] = loadAi[j];
             double keep = 1 - inv.depreciationPerQuarter();
-            boolean lease = inv.prefersLease() || "block".equals(screeningStanding[j]);
+            boolean lease = inv.prefersLease() || isBlocked(j);
             int lead = lease ? inv.leaseLeadQuarters() : inv.buildLeadQuarters();
             double projGen = loadGen[j] * Math.pow(1 + Math.max(0, expectedGrowthGen[j]), lead + 1);
             double haveGen = capGen[j] * Math.pow(keep, lead + 1) + pipelineGen[j];
@@ -1010,7 +1076,12 @@ public final class Market {
 
     /** Places a general-capacity order; greenfield builds by screened origins go to review first. */
     private void orderGeneral(int j, double amount, boolean lease, int lead, double premium) {
+        orderGeneral(j, amount, lease, lead, premium, -1);
+    }
+
+    private void orderGeneral(int j, double amount, boolean lease, int lead, double premium, int country) {
         Order o = new Order(j, false, -1, amount, premium, 0, lease, lead);
+        o.country = country;
         orders.add(o);
         int idx = orders.size() - 1;
         pipelineGen[j] += amount;
@@ -1026,6 +1097,10 @@ public final class Market {
             return;
         }
         scheduleDelivery(idx, lead);
+    }
+
+    private boolean isBlocked(int j) {
+        return screeningStanding[j] != null && screeningStanding[j].startsWith("block");
     }
 
     private boolean screened(int j) {
@@ -1065,6 +1140,11 @@ public final class Market {
             case "condition" -> {
                 o.premium += params.screening().conditionCostPremium();
                 scheduleDelivery(idx, remainingLead(o));
+            }
+            case "block-exit" -> {
+                // Blocked without a lease route: the capacity and the country entry it carried are lost.
+                o.done = true;
+                pipelineGen[j] -= o.amount;
             }
             default -> {
                 // Blocked: the greenfield build is cancelled and the provider falls back on leased capacity.
@@ -1133,6 +1213,10 @@ public final class Market {
             pipelineGen[j] -= o.amount;
             capGen[j] += o.amount;
             premiumUnitsGen[j] += o.amount * o.premium;
+        }
+        if (o.country >= 0) {
+            serves[o.country][j] = true;
+            refreshAvailability();
         }
         dirty = true;
     }
@@ -1441,16 +1525,106 @@ public final class Market {
         dirty = true;
     }
 
-    /** E10 and E11: orders capacity equal to {@code share} of the provider's current capacity of the product. */
-    public void orderCapacity(int j, boolean ai, double share, boolean lease, int lead, double premium) {
+    /**
+     * E10 and E11: orders capacity equal to {@code share} of the provider's current capacity of the product. General
+     * capacity in a country ({@code country >= 0}) opens that country to the provider when it is delivered; a
+     * greenfield build goes through investment screening first if the provider's origin is screened.
+     */
+    public void orderCapacity(int j, boolean ai, double share, boolean lease, int lead, double premium, int country) {
         if (ai) {
             procureChips(j, share * Math.max(capAi(j), 1e-9), lead);
         } else {
-            boolean viaLease = lease || "block".equals(screeningStanding[j]);
+            boolean viaLease = lease || isBlocked(j);
             orderGeneral(j, share * capGen[j], viaLease,
                     viaLease && !lease ? pp[j].investment().leaseLeadQuarters() : lead,
-                    viaLease ? Math.max(premium, lease ? premium : pp[j].investment().leaseCostPremium()) : premium);
+                    viaLease ? Math.max(premium, lease ? premium : pp[j].investment().leaseCostPremium()) : premium,
+                    country);
         }
+    }
+
+    public boolean serves(int c, int j) {
+        return serves[c][j];
+    }
+
+    public int pendingOrders(int j) {
+        int n = 0;
+        for (Order o : orders) {
+            if (o.provider == j && !o.done) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public int ordersAwaitingReview(int j) {
+        int n = 0;
+        for (Order o : orders) {
+            if (o.provider == j && !o.done && o.awaitingReview) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * A flat view of the market's state variables by name (provider-, tier-, country- and segment-indexed values),
+     * for tests that check an event changes exactly what it should, and for debugging.
+     */
+    public java.util.SortedMap<String, Double> stateVector() {
+        dirty = true;
+        refreshCaches();
+        java.util.SortedMap<String, Double> m = new java.util.TreeMap<>();
+        for (int j = 0; j < nP; j++) {
+            String p = providerIds[j] + ".";
+            m.put(p + "priceGeneral", priceGen[j]);
+            m.put(p + "priceAi", priceAi[j]);
+            m.put(p + "costGeneral", costGen(j));
+            m.put(p + "costAi", costAi(j));
+            m.put(p + "capacityGeneral", capGen[j]);
+            m.put(p + "capacityAi", capAi(j));
+            m.put(p + "pipelineGeneral", pipelineGen[j]);
+            m.put(p + "pipelineAi", pipelineAi[j]);
+            m.put(p + "exposureUs", expUs[j]);
+            m.put(p + "exposureCn", expCn[j]);
+            m.put(p + "egressLevel", egress[j]);
+            m.put(p + "licensingWedge", wedge[j]);
+            m.put(p + "switchingTechMultiplier", techMult[j]);
+            m.put(p + "priceHeldThrough", (double) holdThrough[j]);
+            m.put(p + "pendingOrders", (double) pendingOrders(j));
+            m.put(p + "ordersAwaitingReview", (double) ordersAwaitingReview(j));
+            m.put(p + "screeningStanding", screeningStanding[j] == null ? 0.0
+                    : switch (screeningStanding[j]) {
+                        case "approve" -> 1.0;
+                        case "condition" -> 2.0;
+                        case "block" -> 3.0;
+                        default -> 4.0;
+                    });
+            for (int t = 0; t < nT; t++) {
+                m.put(p + "tierVolume." + tierIds[t], tierVolume[j][t]);
+                m.put(p + "tierPerformance." + tierIds[t], tierPerformance[j][t]);
+            }
+            for (int c = 0; c < nC; c++) {
+                m.put(p + "excluded." + countryIds[c], excludedUntil[c][j] > quarter ? 1.0 : 0.0);
+                m.put(p + "serves." + countryIds[c], serves[c][j] ? 1.0 : 0.0);
+            }
+        }
+        for (int t = 0; t < nT; t++) {
+            for (Origin o : Origin.values()) {
+                m.put("exportRule." + tierIds[t] + "." + o + ".licenceProbability", licenceProb[t][o.ordinal()]);
+                m.put("exportRule." + tierIds[t] + "." + o + ".levy", levy[t][o.ordinal()]);
+            }
+        }
+        for (Origin o : Origin.values()) {
+            m.put("counterGuidance." + o, refusal[o.ordinal()]);
+        }
+        for (int g = 0; g < nG; g++) {
+            String p = "segment." + segmentIds[g] + ".";
+            m.put(p + "betaUs", betaUsNow[g]);
+            m.put(p + "betaCn", betaCnNow[g]);
+            m.put(p + "growthIndex", growthIndex[g]);
+            m.put(p + "aiIntensity", aiIntensity[g]);
+        }
+        return m;
     }
 
     /** E12: from now on buyers in country c cannot choose provider j; installed customers leave at renewal. */

@@ -27,7 +27,10 @@ final class Defaults {
                 Map.of("durationQuarters", F.numberNode(0), "incumbentsStay", F.booleanNode(false)));
         EVENT_DEFAULTS.put(RegulatoryDesignation.class,
                 Map.of("removeLicensingWedge", F.booleanNode(false), "complianceLagQuarters", F.numberNode(0)));
-        EVENT_DEFAULTS.put(CapacityLease.class, Map.of("costPremium", F.numberNode(0.0)));
+        EVENT_DEFAULTS.put(CapacityLease.class, Map.of("costPremium", F.numberNode(0.0), "country", F.nullNode()));
+        EVENT_DEFAULTS.put(eu.cloudmarket.model.events.CapacityBuild.class, Map.of("country", F.nullNode()));
+        EVENT_DEFAULTS.put(eu.cloudmarket.model.events.InvestmentScreening.class,
+                Map.of("leaseFallback", F.booleanNode(true)));
     }
 
     private static final List<String> OPTIONAL_TOP = List.of("name", "description", "question", "seed",

@@ -44,7 +44,7 @@ final class SchemaCheck {
     private static final Set<String> OPTIONAL = Set.of("ScenarioConfig.name", "ScenarioConfig.description",
             "ScenarioConfig.question", "ScenarioConfig.seed", "ScenarioConfig.exportControls",
             "ScenarioConfig.events", "ScenarioConfig.stochasticEvents", "ChipTierParams.volumePerQuarter",
-            "Horizon.truncateEvents", "ProviderParams.flowShare");
+            "Horizon.truncateEvents", "ProviderParams.flowShare", "CapacityLease.country", "CapacityBuild.country");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final String file;

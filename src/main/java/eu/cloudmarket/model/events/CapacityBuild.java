@@ -13,8 +13,9 @@ import eu.cloudmarket.model.params.MarketParams;
  * @param product      general or ai
  * @param amount       capacity added, as a share of the provider's current capacity of that product, > 0
  * @param leadQuarters quarters until delivery, >= 1 (4–12 for data centres, an assumption)
+ * @param country      host country id the capacity opens to the provider on delivery, or null
  */
-public record CapacityBuild(String provider, String product, double amount, int leadQuarters)
+public record CapacityBuild(String provider, String product, double amount, int leadQuarters, String country)
         implements MarketEvent {
     public CapacityBuild {
         product = Refs.product(product);
@@ -37,23 +38,28 @@ public record CapacityBuild(String provider, String product, double amount, int 
 
     @Override
     public String parameters() {
-        return "product=" + product + ";amount=" + Refs.fmt(amount) + ";lead_quarters=" + leadQuarters;
+        return "product=" + product + ";amount=" + Refs.fmt(amount) + ";lead_quarters=" + leadQuarters
+                + (country == null ? "" : ";country=" + country);
     }
 
     @Override
     public void validate(MarketParams params) {
         Refs.known("provider", provider, params.providers(), "provider", false);
+        if (country != null) {
+            Refs.known("country", country, params.countries(), "country", false);
+        }
     }
 
     @Override
     public void applyTo(Market m) {
-        m.orderCapacity(m.providerIndex(provider), product.equals("ai"), amount, false, leadQuarters, 0);
+        m.orderCapacity(m.providerIndex(provider), product.equals("ai"), amount, false, leadQuarters, 0,
+                country == null ? -1 : m.countryIndex(country));
     }
 
     @Override
     public MarketEvent withMagnitude(String field, double value) {
         if (field.equals("amount")) {
-            return new CapacityBuild(provider, product, value, leadQuarters);
+            return new CapacityBuild(provider, product, value, leadQuarters, country);
         }
         return MarketEvent.super.withMagnitude(field, value);
     }

@@ -13,8 +13,10 @@ import eu.cloudmarket.model.params.MarketParams;
  * @param amount       capacity added, as a share of the provider's current capacity of that product, > 0
  * @param leadQuarters quarters until the capacity is available, >= 0
  * @param costPremium  extra marginal cost of the leased capacity, >= 0
+ * @param country      country id the capacity opens to the provider on delivery, or null
  */
-public record CapacityLease(String provider, String product, double amount, int leadQuarters, double costPremium)
+public record CapacityLease(
+        String provider, String product, double amount, int leadQuarters, double costPremium, String country)
         implements MarketEvent {
     public CapacityLease {
         product = Refs.product(product);
@@ -39,23 +41,27 @@ public record CapacityLease(String provider, String product, double amount, int 
     @Override
     public String parameters() {
         return "product=" + product + ";amount=" + Refs.fmt(amount) + ";lead_quarters=" + leadQuarters
-                + ";cost_premium=" + Refs.fmt(costPremium);
+                + ";cost_premium=" + Refs.fmt(costPremium) + (country == null ? "" : ";country=" + country);
     }
 
     @Override
     public void validate(MarketParams params) {
         Refs.known("provider", provider, params.providers(), "provider", false);
+        if (country != null) {
+            Refs.known("country", country, params.countries(), "country", false);
+        }
     }
 
     @Override
     public void applyTo(Market m) {
-        m.orderCapacity(m.providerIndex(provider), product.equals("ai"), amount, true, leadQuarters, costPremium);
+        m.orderCapacity(m.providerIndex(provider), product.equals("ai"), amount, true, leadQuarters, costPremium,
+                country == null ? -1 : m.countryIndex(country));
     }
 
     @Override
     public MarketEvent withMagnitude(String field, double value) {
         if (field.equals("amount")) {
-            return new CapacityLease(provider, product, value, leadQuarters, costPremium);
+            return new CapacityLease(provider, product, value, leadQuarters, costPremium, country);
         }
         return MarketEvent.super.withMagnitude(field, value);
     }

@@ -56,14 +56,23 @@ public record MarketParams(
      * @param adoptionDriftPerYear          yearly fall in the utility of staying on premises (cloud adoption), >= 0
      * @param costTrendPerYear              yearly change of marginal costs (quality adjusted), > -1
      * @param aiReferencePriceEurPerGpuHour EUR per GPU-hour that AI price index 1.0 stands for, > 0
+     * @param marginalCosts                 {@code fromPrices}: invert each provider's marginal costs from its initial
+     *                                      prices and the first-order condition (the calibration trick of domain.md
+     *                                      §2.2), so the initial prices are a best response; {@code configured}: use
+     *                                      the configured marginal costs
      */
     public record MarketSettings(
             double initialRevenueEurBnPerQuarter,
             double nestingSigma,
             double adoptionDriftPerYear,
             double costTrendPerYear,
-            double aiReferencePriceEurPerGpuHour) {
+            double aiReferencePriceEurPerGpuHour,
+            String marginalCosts) {
         public MarketSettings {
+            if (marginalCosts == null || !(marginalCosts.equals("fromPrices") || marginalCosts.equals("configured"))) {
+                throw new IllegalArgumentException("marginalCosts: must be fromPrices or configured, was '"
+                        + marginalCosts + "'");
+            }
             Check.positive("initialRevenueEurBnPerQuarter", initialRevenueEurBnPerQuarter);
             Check.range("nestingSigma", nestingSigma, 0, 0.95);
             Check.nonNegative("adoptionDriftPerYear", adoptionDriftPerYear);
@@ -72,6 +81,10 @@ public record MarketParams(
                 throw new IllegalArgumentException("costTrendPerYear: must be > -1, was " + costTrendPerYear);
             }
             Check.positive("aiReferencePriceEurPerGpuHour", aiReferencePriceEurPerGpuHour);
+        }
+
+        public boolean invertCosts() {
+            return marginalCosts.equals("fromPrices");
         }
     }
 
