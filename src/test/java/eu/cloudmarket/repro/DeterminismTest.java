@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Same config and seed give byte-identical outputs: across repeated runs in one JVM, in a separate JVM, whatever
- * other configs were loaded or run before, when runs execute concurrently in one JVM, and whether a value comes
- * from {@code --set} or from an edited file. The tables compared are every CSV and the resolved {@code config.yaml}
+ * other configs were loaded or run before, when runs execute concurrently in one JVM, whether a value comes from
+ * {@code --set} or from an edited file, and when the {@code config.yaml} a run wrote is run again. The tables compared are every CSV and the resolved {@code config.yaml}
  * ({@link RunOutputs}).
  *
  * <p>Left for the sweep commands (they add a {@link Launcher} for a sweep cell): a sweep cell against the same cell
@@ -88,6 +88,17 @@ class DeterminismTest {
                 + "market:\n  nestingSigma: 0.45\n");
         RunOutputs viaFile = run(Launcher.IN_PROCESS, tmp.resolve("file"), edited.toString(), "5", List.of());
         viaSet.assertSameAs(viaFile, "the same value given by --set and by an extending file");
+    }
+
+    @Test
+    void theResolvedConfigWrittenWithAResultRepeatsTheRun(@TempDir Path tmp) throws Exception {
+        RunOutputs original = run(Launcher.IN_PROCESS, tmp.resolve("orig"), BASELINE, "17",
+                List.of("--set", "providers.eu.pricing.rule=nash"));
+        Path written = tmp.resolve("orig/config.yaml");
+        Launcher.Result again = Launcher.IN_PROCESS.run(List.of("run", written.toString(), "--out",
+                tmp.resolve("again").toString(), "--no-charts"));
+        assertEquals(0, again.code(), again.err());
+        original.assertSameAs(RunOutputs.of(tmp.resolve("again")), "a run of the config.yaml a run wrote");
     }
 
     @Test

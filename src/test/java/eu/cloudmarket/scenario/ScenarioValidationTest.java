@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ScenarioValidationTest {
     static final Path BASELINE = Path.of("configs/baseline.yaml").toAbsolutePath();
     final ScenarioLoader loader = new ScenarioLoader();
+    /** Index of the first event a file extending the baseline adds (the baseline's events come first). */
+    final int firstNew = loader.readTree(BASELINE).get("events").size();
 
     private List<ConfigException> problems(Path file, String... sets) {
         RuntimeException e = assertThrows(RuntimeException.class, () -> loader.load(file, List.of(sets), null));
@@ -62,8 +64,8 @@ class ScenarioValidationTest {
         assertPosition(byPath(ps, "segments.sme.alpha"), name, 4, 5);
         assertPosition(byPath(ps, "providers.alibaba.countries.1"), name, 9, 9);
         assertPosition(byPath(ps, "providers.alibaba.chips.1"), name, 10, 23);
-        assertPosition(byPath(ps, "events.16.provider"), name, 15, 5);
-        assertPosition(byPath(ps, "events.17.egressLevel"), name, 18, 72);
+        assertPosition(byPath(ps, "events." + firstNew + ".provider"), name, 15, 5);
+        assertPosition(byPath(ps, "events." + (firstNew + 1) + ".egressLevel"), name, 18, 72);
         assertEquals(5, ps.size(), ps.toString());
     }
 
@@ -97,7 +99,7 @@ class ScenarioValidationTest {
         List<ConfigException> ps = problems(f);
         for (String path : List.of("market.nestingSigma", "market.adoptionDriftPerYear", "market.costTrendPerYeer",
                 "countries", "providers.aws.general.price", "providers.aws.general.marginalCost", "providers",
-                "events.16.at", "events.16.amount")) {
+                "events." + firstNew + ".at", "events." + firstNew + ".amount")) {
             byPath(ps, path);
         }
         for (int i = 1; i < ps.size(); i++) {
@@ -137,7 +139,7 @@ class ScenarioValidationTest {
     void theValidBaselineLoadsWithoutProblems() {
         Scenario s = loader.load(BASELINE);
         assertEquals("baseline", s.name());
-        assertEquals(16, s.events().size());
+        assertEquals(firstNew, s.events().size());
     }
 
     private static void assertPosition(ConfigException e, String file, int line, int column) {
