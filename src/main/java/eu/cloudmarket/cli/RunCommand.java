@@ -53,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Override a config value by dotted path, e.g. --set buyers.count=100000. Repeatable.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--force", description = "Replace an existing --out folder.")
+    @Option(names = "--force", description = "Replace an existing result folder at --out (only a result folder: one"
+            + " with metadata.json, or an empty one).")
     boolean force;
 
     @Option(names = "--no-charts", description = "Skip the charts (CSV and metadata only).")

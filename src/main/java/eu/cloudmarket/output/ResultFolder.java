@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Atomic result folders: everything is written into a hidden temporary sibling ({@code .NAME.partial-PID-N}) and
  * renamed into place only when complete, so a killed run never leaves a folder that looks finished. An existing
- * folder is replaced only when asked ({@code force}); it is first moved aside to {@code .NAME.replaced-PID-N} and
+ * result folder is replaced only when asked ({@code force}), and never anything that is not a result folder (see
+ * {@link #replaceRefusal}); it is first moved aside to {@code .NAME.replaced-PID-N} and
  * deleted after the new folder is in place. Partial and replaced folders left by dead processes (kill -9, power
  * loss) are removed the next time a folder is created beside them; those of live processes are left alone.
  */
@@ -37,9 +39,15 @@ public final class ResultFolder {
      */
     public static ResultFolder create(Path target, boolean force) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
-        if (Files.exists(abs) && !force) {
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !force) {
             throw new FileAlreadyExistsException(target.toString(), null,
                     "already exists; choose another --out or add --force to replace it");
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            String refusal = replaceRefusal(abs);
+            if (refusal != null) {
+                throw new FileAlreadyExistsException(target.toString(), null, refusal);
+            }
         }
         Path parent = abs.getParent();
         Files.createDirectories(parent);
@@ -48,6 +56,31 @@ public final class ResultFolder {
         Path temp = parent.resolve("." + abs.getFileName() + ".partial-" + pid + "-" + System.nanoTime());
         Files.createDirectory(temp);
         return new ResultFolder(abs, temp);
+    }
+
+    /**
+     * Why {@code --force} must not replace {@code existing}, or null if it may. Only result folders are replaced:
+     * folders holding a {@code metadata.json} (a run) or {@code manifest.json} (a sweep), or empty folders. A typo
+     * such as {@code --out . --force} or {@code --out results --force} must not delete a project or all results.
+     */
+    static String replaceRefusal(Path existing) throws IOException {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (cwd.startsWith(existing)) {
+            return "is the current folder or contains it; --force will not replace it";
+        }
+        if (Files.isSymbolicLink(existing) || !Files.isDirectory(existing)) {
+            return "exists and is not a result folder (a file or a link); --force only replaces result folders";
+        }
+        boolean empty;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(existing)) {
+            empty = !ds.iterator().hasNext();
+        }
+        if (!empty && !Files.isRegularFile(existing.resolve("metadata.json"))
+                && !Files.isRegularFile(existing.resolve("manifest.json"))) {
+            return "does not look like a result folder (no metadata.json or manifest.json); --force only replaces"
+                    + " result folders: move or delete it yourself if you mean it";
+        }
+        return null;
     }
 
     /** The folder to write into. */

@@ -270,6 +270,8 @@ public final class ScenarioLoader {
         } else {
             msg = "invalid YAML: " + msg;
         }
+        String format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? "invalid JSON: " : "invalid YAML: ";
+        msg = msg.replaceFirst("^invalid YAML: ", format);
         int line = loc == null ? -1 : loc.getLineNr();
         int col = loc == null ? -1 : loc.getColumnNr();
         // SnakeYAML knows where the problem itself is (Jackson reports where the construct around it began).
@@ -280,7 +282,7 @@ public final class ScenarioLoader {
                 String problem = m.getProblem() == null ? "" : m.getProblem().replace("\t", "\\t");
                 String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
                 if (!problem.isBlank()) {
-                    msg = "invalid YAML: " + problem + context;
+                    msg = format + problem + context;
                 }
                 break;
             }

@@ -32,7 +32,7 @@ class CliSafetyTest {
     @Test
     void forceReplacesAnExistingResultFolderWhole(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out");
-        Files.createDirectories(out);
+        assertEquals(0, run(out).code());
         Files.writeString(out.resolve("stale.txt"), "from an older run");
         CliHarness.Result refused = run(out);
         assertEquals(2, refused.code());
@@ -43,6 +43,20 @@ class CliSafetyTest {
         assertTrue(Files.size(out.resolve("quarters.csv")) > 0);
         try (var s = Files.list(tmp)) {
             assertEquals(List.of(out), s.toList(), "nothing left beside the folder");
+        }
+    }
+
+    @Test
+    void forceRefusesToReplaceAFolderThatIsNotAResult(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("thesis");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("chapter1.tex"), "precious");
+        CliHarness.Result r = run(out, "--force");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("does not look like a result folder"), r.err());
+        assertEquals("precious", Files.readString(out.resolve("chapter1.tex")));
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of(out), s.toList());
         }
     }
 

@@ -48,6 +48,7 @@ class ResultFolderTest {
     void forceReplacesTheFolderWholeAndLeavesNothingAside(@TempDir Path tmp) throws IOException {
         Path target = tmp.resolve("replace");
         Files.createDirectories(target);
+        Files.writeString(target.resolve("metadata.json"), "{}");
         Files.writeString(target.resolve("old.txt"), "old");
         ResultFolder f = ResultFolder.create(target, true);
         Files.writeString(f.dir().resolve("new.txt"), "new");
@@ -55,6 +56,24 @@ class ResultFolderTest {
         f.commit();
         assertEquals(Set.of("new.txt"), listing(target));
         assertEquals(Set.of("replace"), listing(tmp));
+    }
+
+    @Test
+    void forceReplacesOnlyResultFoldersNeverFilesOrOtherFolders(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "precious");
+        Path folder = Files.createDirectories(tmp.resolve("papers"));
+        Files.writeString(folder.resolve("draft.tex"), "precious");
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), folder);
+        for (Path p : java.util.List.of(file, folder, link, Path.of(""), Path.of("src"))) {
+            FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+                    () -> ResultFolder.create(p, true), p.toString());
+            assertTrue(e.getReason().contains("--force"), e.getReason());
+        }
+        assertEquals("precious", Files.readString(file));
+        assertEquals("precious", Files.readString(folder.resolve("draft.tex")));
+        assertEquals(Set.of("notes.txt", "papers", "link"), listing(tmp), "no temporary folder left");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        ResultFolder.create(empty, true).abandon(); // an empty folder may be replaced
     }
 
     @Test
