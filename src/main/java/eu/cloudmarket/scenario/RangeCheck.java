@@ -82,7 +82,7 @@ final class RangeCheck {
                     ok &= walk(node.get(i), args[0], ScenarioLoader.join(path, Integer.toString(i)));
                 }
             } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
-                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+                Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     ok &= walk(e.getValue(), args[1], ScenarioLoader.join(path, e.getKey()));

@@ -380,7 +380,7 @@ public final class ScenarioLoader {
 
     /** Deep merge of {@code child} into {@code base}: mappings merge key by key, events accumulate, the rest replaces. */
     private static void merge(ObjectNode base, ObjectNode child, String path, SourceMap sources) {
-        Iterator<Map.Entry<String, JsonNode>> it = child.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = child.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();

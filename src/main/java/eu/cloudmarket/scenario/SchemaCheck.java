@@ -121,7 +121,7 @@ final class SchemaCheck {
                 if (node.isEmpty()) {
                     problem(path, "must not be empty", false);
                 }
-                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+                Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     String p = ScenarioLoader.join(path, e.getKey());

@@ -69,7 +69,7 @@ final class YamlTree {
      * @throws ConfigException on a refused construct (alias bomb, merge key, second document, ...)
      */
     static JsonNode read(YAMLFactory factory, String text, String origin, SourceMap sources) throws IOException {
-        try (YAMLParser p = (YAMLParser) factory.createParser(text)) {
+        try (YAMLParser p = factory.createParser(text)) {
             YamlTree t = new YamlTree(p, origin, sources);
             if (text.indexOf('&') >= 0) {
                 t.scalarAnchors.putAll(scalarAnchors(text));
@@ -216,7 +216,7 @@ final class YamlTree {
     private JsonNode copy(JsonNode node, String path, JsonLocation loc) {
         if (node.isObject()) {
             ObjectNode c = F.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 count(path, loc);

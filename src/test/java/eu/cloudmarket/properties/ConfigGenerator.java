@@ -314,7 +314,7 @@ final class ConfigGenerator {
     private static void collect(JsonNode node, String path, java.util.function.Predicate<JsonNode> keep,
             List<Leaf> out) {
         if (node instanceof ObjectNode o) {
-            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
