@@ -54,7 +54,8 @@ public final class Metadata {
                     Path common = gitDir;
                     Path commonFile = gitDir.resolve("commondir");
                     if (Files.isRegularFile(commonFile)) {
-                        common = gitDir.resolve(Files.readString(commonFile, StandardCharsets.UTF_8).trim()).normalize();
+                        String rel = Files.readString(commonFile, StandardCharsets.UTF_8).trim();
+                        common = gitDir.resolve(rel).normalize();
                     }
                     return commitIn(gitDir, common);
                 }

@@ -378,7 +378,7 @@ public final class ScenarioLoader {
         }
     }
 
-    /** Deep merge of {@code child} into {@code base}: mappings merge key by key, events accumulate, the rest replaces. */
+    /** Deep merge of {@code child} into {@code base}: mappings merge by key, events accumulate, the rest replaces. */
     private static void merge(ObjectNode base, ObjectNode child, String path, SourceMap sources) {
         Iterator<Map.Entry<String, JsonNode>> it = child.properties().iterator();
         while (it.hasNext()) {
@@ -692,7 +692,8 @@ public final class ScenarioLoader {
             String base = "providers." + e.getKey();
             ProviderParams p = e.getValue();
             if (!e.getKey().matches("[A-Za-z0-9_-]+") || e.getKey().equals("all")) {
-                out.add(new ConfigException(file, base, "provider ids may use letters, digits, '-' and '_' (not 'all')"));
+                out.add(new ConfigException(file, base,
+                        "provider ids may use letters, digits, '-' and '_' (not 'all')"));
             }
             shareSum += p.initialShare();
             for (int n = 0; n < p.countries().size(); n++) {

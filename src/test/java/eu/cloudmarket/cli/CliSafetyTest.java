@@ -109,8 +109,8 @@ class CliSafetyTest {
         CliHarness.Result r = boom("boom");
         assertEquals(1, r.code());
         List<String> lines = r.err().lines().toList();
-        assertEquals(List.of("error: unexpected failure: IllegalStateException: kaboom second line", Errors.VERBOSE_HINT),
-                lines);
+        assertEquals(List.of("error: unexpected failure: IllegalStateException: kaboom second line",
+                Errors.VERBOSE_HINT), lines);
     }
 
     @Test

@@ -110,7 +110,8 @@ class ResultFolderTest {
     @ValueSource(strings = {"../x", "..", ".", "", " ", "/tmp/x", "a/b", "a\\b", ".hidden", "x/../y", "a..b"})
     void namesThatWouldLeaveTheResultsFolderAreRefused(String name) {
         Path root = Path.of("results");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultFolder.inside(root, name));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ResultFolder.inside(root, name));
         assertTrue(e.getMessage().contains("results"), e.getMessage());
     }
 
@@ -123,7 +124,8 @@ class ResultFolderTest {
 
     private static Set<String> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            return s.map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
     }
 }
