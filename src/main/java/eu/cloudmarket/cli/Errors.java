@@ -28,10 +28,16 @@ final class Errors {
         return null;
     }
 
-    /** Prints each problem as one {@code error:} line. */
+    /** Most problems listed for one input; a garbled file could otherwise print thousands of lines. */
+    static final int MAX_PROBLEMS = 200;
+
+    /** Prints each problem as one {@code error:} line (at most {@link #MAX_PROBLEMS}). */
     static void printProblems(PrintWriter err, List<ConfigException> problems) {
-        for (ConfigException e : problems) {
+        for (ConfigException e : problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))) {
             err.println("error: " + oneLine(e.getMessage()));
+        }
+        if (problems.size() > MAX_PROBLEMS) {
+            err.println("error: ... and " + (problems.size() - MAX_PROBLEMS) + " more problems (fix these first)");
         }
         err.flush();
     }
