@@ -138,7 +138,7 @@ public final class ScenarioLoader {
         if (e.line() > 0 || e.path() == null) {
             return e;
         }
-        Locations own = locations.get(fileName);
+        Locations own = locations.get(e.file() != null ? e.file() : fileName);
         int[] at = own == null ? null : own.find(e.path());
         if (at != null) {
             return e.at(at[0], at[1]);
@@ -243,6 +243,7 @@ public final class ScenarioLoader {
             throw new ConfigException(file.toString(), "extends", "extends chain deeper than " + MAX_EXTENDS_DEPTH);
         }
         ObjectNode tree = readTree(file, locations);
+        stampSources(tree, file.toString());
         JsonNode ext = tree.remove("extends");
         JsonNode drop = tree.remove("dropEvents");
         if (ext == null) {
@@ -266,6 +267,36 @@ public final class ScenarioLoader {
         }
         merge(parent, tree, "");
         return parent;
+    }
+
+    private static final String SOURCE = "_source";
+
+    /** Marks each event with the file and index it was written at, so errors point there after merging. */
+    private static void stampSources(ObjectNode tree, String file) {
+        for (String key : List.of("events", "stochasticEvents")) {
+            JsonNode list = tree.get(key);
+            if (list instanceof ArrayNode arr) {
+                for (int i = 0; i < arr.size(); i++) {
+                    if (arr.get(i) instanceof ObjectNode ev && !ev.has(SOURCE)) {
+                        ev.put(SOURCE, file + "#" + key + "." + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Removes the source stamps from a resolved tree (before it is written as config.yaml). */
+    private static void unstamp(ObjectNode tree) {
+        for (String key : List.of("events", "stochasticEvents")) {
+            JsonNode list = tree.get(key);
+            if (list instanceof ArrayNode arr) {
+                arr.forEach(ev -> {
+                    if (ev instanceof ObjectNode o) {
+                        o.remove(SOURCE);
+                    }
+                });
+            }
+        }
     }
 
     private static Path relativeToCwd(Path p) {
@@ -328,6 +359,7 @@ public final class ScenarioLoader {
 
     private Scenario build(ObjectNode tree, String file) {
         ObjectNode forBinding = tree.deepCopy();
+        unstamp(forBinding);
         if (!forBinding.has("seed")) {
             forBinding.put("seed", 1L);
             tree.put("seed", 1L);
@@ -365,20 +397,33 @@ public final class ScenarioLoader {
         List<JsonNode> eventNodes = cfg.events() == null ? List.of() : cfg.events();
         Set<String> ids = new LinkedHashSet<>();
         int skipped = 0;
+        List<JsonNode> stamped = listOrEmpty(tree.get("events"));
         for (int n = 0; n < eventNodes.size(); n++) {
             if (cfg.horizon().truncateEvents() && beyondHorizon(eventNodes.get(n), clock, params.quarters())) {
                 skipped++;
                 continue;
             }
-            events.add(parseEvent(eventNodes.get(n), "events." + n, file, clock, params, ids));
+            String[] where = sourceOf(stamped, n, file, "events." + n);
+            try {
+                events.add(parseEvent(eventNodes.get(n), where[1], where[0], clock, params, ids));
+            } catch (ConfigException e) {
+                throw withEventId(e, eventNodes.get(n));
+            }
         }
         events.sort(Comparator.comparingDouble(ScheduledEvent::time));
         List<StochasticEvent> stochastic = new ArrayList<>();
         List<JsonNode> stochasticNodes = cfg.stochasticEvents() == null ? List.of() : cfg.stochasticEvents();
+        List<JsonNode> stampedStochastic = listOrEmpty(tree.get("stochasticEvents"));
         for (int n = 0; n < stochasticNodes.size(); n++) {
-            stochastic.add(StochasticEvents.parse(stochasticNodes.get(n), "stochasticEvents." + n, file, clock,
-                    params, this, ids));
+            String[] where = sourceOf(stampedStochastic, n, file, "stochasticEvents." + n);
+            try {
+                stochastic.add(StochasticEvents.parse(stochasticNodes.get(n), where[1], where[0], clock, params, this,
+                        ids));
+            } catch (ConfigException e) {
+                throw withEventId(e, stochasticNodes.get(n));
+            }
         }
+        unstamp(tree);
         return new Scenario(name, cfg.description() == null ? "" : cfg.description(),
                 cfg.question() == null ? "" : cfg.question(), file, cfg.seed(), tree, params, List.copyOf(events),
                 List.copyOf(stochastic));
@@ -397,6 +442,34 @@ public final class ScenarioLoader {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static List<JsonNode> listOrEmpty(JsonNode n) {
+        List<JsonNode> out = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(out::add);
+        }
+        return out;
+    }
+
+    /** {file, path} where the n-th merged event was written. */
+    private static String[] sourceOf(List<JsonNode> stamped, int n, String file, String fallback) {
+        if (n < stamped.size()) {
+            String src = stamped.get(n).path(SOURCE).asText("");
+            int hash = src.lastIndexOf('#');
+            if (hash > 0) {
+                return new String[] {src.substring(0, hash), src.substring(hash + 1)};
+            }
+        }
+        return new String[] {file, fallback};
+    }
+
+    private static ConfigException withEventId(ConfigException e, JsonNode event) {
+        String id = event == null ? null : event.path("id").asText(null);
+        if (id == null || e.reason().contains("event '" + id + "'")) {
+            return e;
+        }
+        return new ConfigException(e.file(), e.path(), e.line(), e.column(), e.reason() + " (event '" + id + "')");
     }
 
     private static String stem(String file) {
