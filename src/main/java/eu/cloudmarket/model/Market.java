@@ -659,7 +659,9 @@ public final class Market {
         if (!dirty) {
             return;
         }
-        double t = scheduler.now();
+        // Shocks decay quarter by quarter: evaluated at the start of the current quarter, so the utilities a buyer
+        // sees do not depend on when within the quarter the caches happen to be refreshed.
+        double t = Math.floor(scheduler.now());
         for (int g = 0; g < nG; g++) {
             betaUsNow[g] = sp[g].betaUs();
             betaCnNow[g] = sp[g].betaCn();

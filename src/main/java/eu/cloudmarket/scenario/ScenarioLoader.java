@@ -182,7 +182,9 @@ public final class ScenarioLoader {
         if (at == null) {
             return e;
         }
-        return new ConfigException(at.origin(), e.path(), at.line(), at.column(), e.reason());
+        // After 'extends', events are numbered in the merged list; name them as numbered in the file they are in.
+        String path = sources.pathInFile(tree, e.path());
+        return new ConfigException(at.origin(), path, at.line(), at.column(), e.reason());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -302,6 +304,13 @@ public final class ScenarioLoader {
         chain.add(file.toAbsolutePath().normalize());
         ObjectNode tree = readTree(file, sources);
         String name = file.toString();
+        for (String list : List.of("events", "stochasticEvents")) {
+            if (tree.get(list) instanceof ArrayNode arr) {
+                for (int i = 0; i < arr.size(); i++) {
+                    sources.name(arr.get(i), list + "." + i);
+                }
+            }
+        }
         SourceMap.Position extPos = sources.get(tree, "extends");
         SourceMap.Position dropPos = sources.get(tree, "dropEvents");
         JsonNode ext = tree.remove("extends");

@@ -17,6 +17,42 @@ public final class SourceMap {
     }
 
     private final Map<JsonNode, Map<String, Position>> byContainer = new IdentityHashMap<>();
+    private final Map<JsonNode, String> names = new IdentityHashMap<>();
+
+    /** Records the path a node has in the file it was written in (e.g. {@code events.0} of a child file). */
+    void name(JsonNode node, String pathInFile) {
+        names.put(node, pathInFile);
+    }
+
+    /**
+     * {@code path} with its longest prefix that names a node recorded by {@link #name} replaced by that node's path in
+     * its own file: {@code events.17.provider} becomes {@code events.0.provider} when event 17 of the merged list is
+     * the first event of the file that extends the baseline.
+     */
+    String pathInFile(JsonNode root, String path) {
+        if (root == null || path == null || path.isEmpty() || names.isEmpty()) {
+            return path;
+        }
+        String[] parts = path.split("\\.", -1);
+        JsonNode node = root;
+        int renamedAt = -1;
+        String renamed = null;
+        for (int i = 0; i < parts.length && node != null && node.isContainerNode(); i++) {
+            node = node.isObject() ? node.get(parts[i]) : child(node, parts[i]);
+            if (node != null && names.containsKey(node)) {
+                renamedAt = i;
+                renamed = names.get(node);
+            }
+        }
+        if (renamed == null) {
+            return path;
+        }
+        StringBuilder sb = new StringBuilder(renamed);
+        for (int i = renamedAt + 1; i < parts.length; i++) {
+            sb.append('.').append(parts[i]);
+        }
+        return sb.toString();
+    }
 
     /** Records where the child {@code key} (a field name or list index) of {@code container} was written. */
     void put(JsonNode container, String key, Position position) {

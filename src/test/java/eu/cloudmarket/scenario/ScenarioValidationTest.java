@@ -64,8 +64,8 @@ class ScenarioValidationTest {
         assertPosition(byPath(ps, "segments.sme.alpha"), name, 4, 5);
         assertPosition(byPath(ps, "providers.alibaba.countries.1"), name, 9, 9);
         assertPosition(byPath(ps, "providers.alibaba.chips.1"), name, 10, 23);
-        assertPosition(byPath(ps, "events." + firstNew + ".provider"), name, 15, 5);
-        assertPosition(byPath(ps, "events." + (firstNew + 1) + ".egressLevel"), name, 18, 72);
+        assertPosition(byPath(ps, "events.0.provider"), name, 15, 5);
+        assertPosition(byPath(ps, "events.1.egressLevel"), name, 18, 72);
         assertEquals(5, ps.size(), ps.toString());
     }
 
@@ -99,7 +99,7 @@ class ScenarioValidationTest {
         List<ConfigException> ps = problems(f);
         for (String path : List.of("market.nestingSigma", "market.adoptionDriftPerYear", "market.costTrendPerYeer",
                 "countries", "providers.aws.general.price", "providers.aws.general.marginalCost", "providers",
-                "events." + firstNew + ".at", "events." + firstNew + ".amount")) {
+                "events.0.at", "events.0.amount")) {
             byPath(ps, path);
         }
         for (int i = 1; i < ps.size(); i++) {
