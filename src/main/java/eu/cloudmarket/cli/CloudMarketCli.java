@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cloudmarket", mixinStandardHelpOptions = true, versionProvider = CloudMarketCli.Version.class,
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
-        subcommands = {RunCommand.class, ScenariosCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ScenariosCommand.class, ChartCommand.class, CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
