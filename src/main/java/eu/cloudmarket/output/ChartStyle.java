@@ -129,9 +129,13 @@ public final class ChartStyle {
         return new Font(FONT, style, 10).deriveFont(points);
     }
 
-    /** Adds generic fallbacks to the chart font in an SVG document, for viewers that lack it. */
+    /**
+     * Tidies an SVG document from Batik: drops the SVG 1.0 DOCTYPE (so no XML parser goes fetching the DTD) and adds
+     * generic fallbacks to the chart font for viewers that lack it (Liberation Sans has Arial's metrics).
+     */
     static String svgFontFallbacks(String svg) {
         String fallback = ", Arial, Helvetica, sans-serif";
+        svg = svg.replaceFirst("<!DOCTYPE svg PUBLIC [^>]*>\\s*", "");
         return svg.replace("font-family:&apos;" + FONT + "&apos;", "font-family:&apos;" + FONT + "&apos;" + fallback)
                 .replace("font-family:'" + FONT + "'", "font-family:'" + FONT + "'" + fallback);
     }
@@ -272,6 +276,7 @@ public final class ChartStyle {
         title.setFont(font(Font.BOLD, TITLE_PT));
         title.setPaint(TEXT);
         title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        title.setTextAlignment(HorizontalAlignment.LEFT);
         title.setMargin(0, 0, 4, 0);
     }
 

@@ -40,6 +40,8 @@ final class EventChart implements Figure {
     private final List<Group> groups;
     private final RectangleInsets baseInsets;
     private final Font labelFont = ChartStyle.font(Font.BOLD, ChartStyle.ANNOTATION_PT);
+    /** Where the marker labels went in the last drawing (for tests: they must not overlap). */
+    private final List<Rectangle2D> lastLabels = new ArrayList<>();
 
     private EventChart(JFreeChart chart, FigureSize size, List<Group> groups) {
         this.chart = chart;
@@ -123,6 +125,7 @@ final class EventChart implements Figure {
         FontMetrics fm = g2.getFontMetrics(labelFont);
         double lh = labelHeight(g2);
         g2.setFont(labelFont);
+        lastLabels.clear();
         for (int i = 0; i < groups.size(); i++) {
             double baseline = data.getMinY() - 3 - row[i] * (lh + ROW_GAP) - fm.getDescent();
             double x = plot.getDomainAxis().valueToJava2D(groups.get(i).x(), data, RectangleEdge.BOTTOM);
@@ -136,9 +139,21 @@ final class EventChart implements Figure {
             double w = fm.getStringBounds(s, g2).getWidth();
             g2.setPaint(Color.BLACK);
             g2.drawString(s, (float) (centre[i] - w / 2), (float) baseline);
+            lastLabels.add(new Rectangle2D.Double(centre[i] - w / 2, baseline - fm.getAscent(), w,
+                    fm.getAscent() + fm.getDescent()));
         }
         g2.setStroke(new BasicStroke(1f));
         plot.setInsets(baseInsets);
+    }
+
+    /** The marker labels' boxes in the last drawing, in points. */
+    List<Rectangle2D> labelBounds() {
+        return List.copyOf(lastLabels);
+    }
+
+    /** The quarter groups of the markers. */
+    List<Group> groups() {
+        return groups;
     }
 
     private void setBand(XYPlot plot, int rows, Graphics2D g2) {

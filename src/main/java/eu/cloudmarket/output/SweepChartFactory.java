@@ -187,7 +187,7 @@ public final class SweepChartFactory {
         List<Color> colours = groupBy == null ? List.of(ChartStyle.BLUE) : groupColours(cells, groupBy, groups.size());
         int k = 0;
         for (String g : groups) {
-            String key = groupBy == null ? "Mean" : label(groupBy) + " = " + g;
+            String key = groupBy == null ? "Mean" : shortLabel(groupBy) + " = " + g;
             YIntervalSeries s = new YIntervalSeries(key, false, false);
             for (Cell c : matching(cells.of(metric), fixed)) {
                 if (groupBy != null && !c.params().get(groupBy).equals(g)) {
@@ -208,6 +208,7 @@ public final class SweepChartFactory {
         ValueAxis x = numeric ? new NumberAxis(label(param)) : new SymbolAxis(label(param), xs.toArray(String[]::new));
         if (x instanceof NumberAxis na) {
             na.setAutoRangeIncludesZero(false);
+            na.setAutoRangeStickyZero(false);
         }
         NumberAxis y = new NumberAxis(metric);
         y.setAutoRangeIncludesZero(false);
@@ -215,7 +216,7 @@ public final class SweepChartFactory {
         ChartStyle.stylePlot(plot);
         String note = SOURCE + ". Mean over " + replications(cells.of(metric)) + "; shaded band: 95% confidence"
                 + " interval." + fixedNote(fixed);
-        return ChartStyle.chart(metric + " by " + label(param), plot, groupBy != null, note);
+        return ChartStyle.chart(metric + " by " + shortLabel(param), plot, groupBy != null, note);
     }
 
     private static List<Color> groupColours(Cells cells, String groupBy, int n) {
@@ -288,8 +289,8 @@ public final class SweepChartFactory {
             plot.addAnnotation(a);
         }
         String note = SOURCE + ". Mean over " + replications(rows) + " per cell." + fixedNote(fixed);
-        JFreeChart chart = ChartStyle.chart(metric + " by " + label(xParam) + " and " + label(yParam), plot, false,
-                note);
+        JFreeChart chart = ChartStyle.chart(metric + " by " + shortLabel(xParam) + " and " + shortLabel(yParam), plot,
+                false, note);
         chart.addSubtitle(Heatmap.legend(scale, metric));
         return chart;
     }
@@ -349,13 +350,14 @@ public final class SweepChartFactory {
         r.setSeriesShapesFilled(0, true);
         r.setSeriesShapesFilled(1, false);
         r.setUseFillPaint(true);
+        r.setSeriesFillPaint(0, Color.BLACK);
         r.setSeriesFillPaint(1, Color.WHITE);
         r.setDrawOutlines(true);
         r.setUseOutlinePaint(false);
         r.setSeriesOutlineStroke(1, new BasicStroke(1f));
         SymbolAxis cellsAxis = new SymbolAxis(null, labels.toArray(String[]::new));
         cellsAxis.setGridBandsVisible(false);
-        NumberAxis diff = new NumberAxis("Difference from reference, " + metric);
+        NumberAxis diff = new NumberAxis("Difference from the reference");
         diff.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, cellsAxis, diff, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -364,9 +366,11 @@ public final class SweepChartFactory {
         cellsAxis.setAxisLineVisible(false);
         plot.setDomainGridlinesVisible(false);
         plot.addRangeMarker(new ValueMarker(0, Color.BLACK, new BasicStroke(0.9f)));
-        String note = SOURCE + ". Paired difference (common random numbers) over " + replications(rows)
-                + "; bars: 95% confidence intervals.";
-        return ChartStyle.chart(metric + ": difference from the reference scenario", plot, true, note);
+        List<Cell> refs = cells.of(metric).stream().filter(c -> !c.hasDiff()).toList();
+        String reference = refs.size() == 1 ? " Reference: " + cellLabel(refs.get(0), varying) + "." : "";
+        String note = SOURCE + ". Paired differences (common random numbers) over " + replications(rows)
+                + "; bars: 95% confidence intervals." + reference;
+        return ChartStyle.chart(metric + ": difference from the reference", plot, true, note);
     }
 
     /** A size for the paired-difference chart that gives every cell a row of at least 14 points. */
@@ -417,11 +421,11 @@ public final class SweepChartFactory {
             String m = fileName(metric);
             if (varying.size() == 2 && cells.values(varying.get(1)).size() <= MAX_GROUPS) {
                 out.put("sweep_" + m + "_by_" + fileName(varying.get(0)), Figure.of(
-                        metricVsParameter(cells, metric, varying.get(0), varying.get(1)), FigureSize.FULL));
+                        metricVsParameter(cells, metric, varying.get(0), varying.get(1)), FigureSize.FULL_TALL));
             } else {
                 for (String p : varying) {
                     out.put("sweep_" + m + "_by_" + fileName(p),
-                            Figure.of(metricVsParameter(cells, metric, p, null), FigureSize.FULL));
+                            Figure.of(metricVsParameter(cells, metric, p, null), FigureSize.FULL_TALL));
                 }
             }
             if (varying.size() >= 2) {
