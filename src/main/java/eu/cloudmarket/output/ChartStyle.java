@@ -11,6 +11,8 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
@@ -234,7 +239,7 @@ public final class ChartStyle {
 
     /** A legend square for filled areas and bars. */
     public static Rectangle2D legendBox() {
-        return new Rectangle2D.Double(-5, -5, 10, 10);
+        return new Rectangle2D.Double(-4.5, -4.5, 9, 9);
     }
 
     /**
@@ -286,7 +291,7 @@ public final class ChartStyle {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(BlockBorder.NONE);
         legend.setBackgroundPaint(Color.WHITE);
-        legend.setItemLabelPadding(new RectangleInsets(1, 3, 1, 8));
+        legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 7));
         legend.setMargin(4, 0, 0, 0);
     }
 
@@ -347,11 +352,40 @@ public final class ChartStyle {
         axis.setTickMarkStroke(new BasicStroke(0.75f));
         axis.setTickMarkOutsideLength(3f);
         axis.setTickMarkInsideLength(0f);
-        axis.setLabelInsets(new RectangleInsets(3, 3, 3, 3));
+        axis.setLabelInsets(new RectangleInsets(3, 3, 3, 5));
         axis.setTickLabelInsets(new RectangleInsets(2, 2, 2, 2));
         if (axis instanceof ValueAxis va) {
             va.setMinorTickMarkOutsideLength(1.5f);
             va.setMinorTickMarkInsideLength(0f);
         }
+        if (axis.getClass() == NumberAxis.class) {
+            ((NumberAxis) axis).setStandardTickUnits(tickUnits());
+        }
+    }
+
+    /**
+     * A decimal format that does not depend on the machine's locale, with a true minus sign (U+2212) as journals
+     * typeset it.
+     */
+    public static DecimalFormat decimal(String pattern) {
+        DecimalFormatSymbols sym = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        sym.setMinusSign('\u2212');
+        return new DecimalFormat(pattern, sym);
+    }
+
+    /**
+     * Tick sizes of 1, 2 and 5 × 10^k, formatted with {@link #decimal(String)}. A new set per axis: DecimalFormat is
+     * not thread-safe, and sweeps may draw charts on several threads.
+     */
+    private static TickUnits tickUnits() {
+        TickUnits units = new TickUnits();
+        for (int exp = -6; exp <= 9; exp++) {
+            DecimalFormat fmt = decimal(exp >= 0 ? "#,##0" : "0." + "0".repeat(-exp));
+            double base = Math.pow(10, exp);
+            units.add(new NumberTickUnit(base, fmt, 2));
+            units.add(new NumberTickUnit(2 * base, fmt, 2));
+            units.add(new NumberTickUnit(5 * base, fmt, 5));
+        }
+        return units;
     }
 }

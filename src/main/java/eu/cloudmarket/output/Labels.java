@@ -10,7 +10,7 @@ public final class Labels {
     private static final Map<String, String> SEGMENTS = Map.of("public", "Public sector", "regulated",
             "Regulated industries", "large", "Large enterprises", "sme", "SMEs", "ailab", "AI labs and start-ups");
     private static final Map<String, String> TIERS = Map.of("frontier", "Frontier (H100/B-class)", "h200", "H200",
-            "compliant", "Export-compliant (H20-class)", "domestic", "Domestic (Chinese)");
+            "compliant", "H20-class (compliant)", "domestic", "Domestic (CN)");
 
     private Labels() {
     }

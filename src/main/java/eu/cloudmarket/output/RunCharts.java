@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,7 +178,7 @@ public final class RunCharts {
 
     private static NumberAxis percentAxis(String label) {
         NumberAxis y = new NumberAxis(label);
-        y.setNumberFormatOverride(new DecimalFormat("0"));
+        y.setNumberFormatOverride(ChartStyle.decimal("0"));
         return y;
     }
 
@@ -372,11 +371,11 @@ public final class RunCharts {
         data.setIntervalWidth(0.25);
         NumberAxis y = new NumberAxis("Buyers switching per quarter");
         y.setAutoRangeIncludesZero(true);
-        y.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        y.setNumberFormatOverride(ChartStyle.decimal("#,##0"));
         XYPlot plot = new XYPlot(data, time.axis("Quarter"), y, r);
         ChartStyle.stylePlot(plot);
         JFreeChart chart = ChartStyle.chart("Buyers switching supplier, by destination", plot, true,
-                SOURCE + ". Buyer agents that changed supplier in the quarter (including moves to and from on premises).");
+                SOURCE + ". Buyer agents that changed supplier in the quarter, incl. moves from and to on premises.");
         return Figure.of(chart, FigureSize.FULL);
     }
 
@@ -481,6 +480,7 @@ public final class RunCharts {
     private static NumberAxis zeroAxis() {
         NumberAxis y = new NumberAxis(null);
         y.setAutoRangeIncludesZero(true);
+        y.setAutoRangeStickyZero(false);
         return y;
     }
 

@@ -281,7 +281,7 @@ public final class SweepChartFactory {
         Heatmap.styleCategoryAxes(plot, x, y);
         String fmt = valueFormat(lo, hi);
         for (Cell c : rows) {
-            XYTextAnnotation a = new XYTextAnnotation(String.format(Locale.ROOT, fmt, c.mean()),
+            XYTextAnnotation a = new XYTextAnnotation(String.format(Locale.ROOT, fmt, c.mean()).replace('-', '\u2212'),
                     xs.indexOf(c.params().get(xParam)), ys.indexOf(c.params().get(yParam)));
             a.setFont(ChartStyle.font(Font.PLAIN, ChartStyle.ANNOTATION_PT));
             a.setPaint(ChartStyle.textOn(scale.colour(c.mean())));

@@ -40,7 +40,7 @@ public final class TimeAxis {
 
     /** A quarter axis from {@code first} to {@code last} (x positions), with a half-quarter margin. */
     public static NumberAxis axis(String label, double first, double last) {
-        NumberAxis x = new NumberAxis(label);
+        NumberAxis x = new QuarterAxis(label);
         NumberFormat fmt = new QuarterFormat();
         TickUnits units = new TickUnits();
         units.add(new NumberTickUnit(1, fmt, 4));
@@ -56,6 +56,15 @@ public final class TimeAxis {
         x.setRange(first - 0.125, Math.max(last, first + 0.25) + 0.125);
         ChartStyle.styleAxis(x);
         return x;
+    }
+
+    /** A number axis whose ticks are quarters (its own class, so the house number format leaves it alone). */
+    private static final class QuarterAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+
+        QuarterAxis(String label) {
+            super(label);
+        }
     }
 
     /** Formats x positions as quarter labels. */
