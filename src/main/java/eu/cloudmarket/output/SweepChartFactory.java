@@ -28,6 +28,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.YIntervalSeries;
@@ -181,9 +182,22 @@ public final class SweepChartFactory {
             throw new IllegalArgumentException("too many lines: " + groupBy + " has " + groups.size() + " values");
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        DeviationRenderer r = new DeviationRenderer(true, true);
+        // numbers: a line through the means and a shaded band; categories (no order): points with error bars
+        XYLineAndShapeRenderer r;
+        if (numeric) {
+            DeviationRenderer dev = new DeviationRenderer(true, true);
+            dev.setAlpha(0.22f);
+            r = dev;
+        } else {
+            XYErrorRenderer err = new XYErrorRenderer();
+            err.setDrawXError(false);
+            err.setDrawYError(true);
+            err.setErrorStroke(new BasicStroke(1f));
+            err.setCapLength(5);
+            err.setDefaultLinesVisible(false);
+            r = err;
+        }
         r.setLegendLine(new java.awt.geom.Line2D.Double(-11, 0, 11, 0));
-        r.setAlpha(0.22f);
         List<Color> colours = groupBy == null ? List.of(ChartStyle.BLUE) : groupColours(cells, groupBy, groups.size());
         int k = 0;
         for (String g : groups) {
@@ -194,7 +208,7 @@ public final class SweepChartFactory {
                     continue;
                 }
                 String xv = c.params().get(param);
-                double x = numeric ? Double.parseDouble(xv) : xs.indexOf(xv);
+                double x = numeric ? Double.parseDouble(xv) : xs.indexOf(xv) + dodge(k, groups.size());
                 s.add(x, c.mean(), lowOr(c.ciLow(), c.mean()), highOr(c.ciHigh(), c.mean()));
             }
             data.addSeries(s);
@@ -206,7 +220,9 @@ public final class SweepChartFactory {
             k++;
         }
         ValueAxis x = numeric ? new NumberAxis(label(param)) : new SymbolAxis(label(param), xs.toArray(String[]::new));
-        if (x instanceof NumberAxis na) {
+        if (x instanceof SymbolAxis sa) {
+            sa.setGridBandsVisible(false);
+        } else if (x instanceof NumberAxis na) {
             na.setAutoRangeIncludesZero(false);
             na.setAutoRangeStickyZero(false);
         }
@@ -214,9 +230,14 @@ public final class SweepChartFactory {
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, r);
         ChartStyle.stylePlot(plot);
-        String note = SOURCE + ". Mean over " + replications(cells.of(metric)) + "; shaded band: 95% confidence"
-                + " interval." + fixedNote(fixed);
+        String note = SOURCE + ". Mean over " + replications(cells.of(metric)) + (numeric ? "; shaded band" : "; bars")
+                + ": 95% confidence interval." + fixedNote(fixed);
         return ChartStyle.chart(metric + " by " + shortLabel(param), plot, groupBy != null, note);
+    }
+
+    /** Side-by-side offsets for the groups at one category, so their error bars do not hide each other. */
+    private static double dodge(int k, int groups) {
+        return groups <= 1 ? 0 : (k - (groups - 1) / 2.0) * 0.12;
     }
 
     private static List<Color> groupColours(Cells cells, String groupBy, int n) {
@@ -398,7 +419,8 @@ public final class SweepChartFactory {
     /**
      * Draws every sweep chart that fits the design of {@code sweepDir/cells.csv} into {@code sweepDir/charts}: per
      * metric, the metric against each varying parameter (with one line per value of the second parameter when exactly
-     * two vary), a heatmap over the first two varying parameters, and the paired difference when cells.csv has one.
+     * two vary on a full grid), a heatmap over the first two varying parameters when the sweep has all their combinations, and the
+     * paired difference when cells.csv has one.
      *
      * @return the files written
      */
@@ -419,7 +441,8 @@ public final class SweepChartFactory {
         List<String> varying = cells.varying();
         for (String metric : cells.metrics()) {
             String m = fileName(metric);
-            if (varying.size() == 2 && cells.values(varying.get(1)).size() <= MAX_GROUPS) {
+            boolean grid = varying.size() >= 2 && fullGrid(cells, metric, varying.get(0), varying.get(1));
+            if (varying.size() == 2 && grid && cells.values(varying.get(1)).size() <= MAX_GROUPS) {
                 out.put("sweep_" + m + "_by_" + fileName(varying.get(0)), Figure.of(
                         metricVsParameter(cells, metric, varying.get(0), varying.get(1)), FigureSize.FULL_TALL));
             } else {
@@ -428,7 +451,7 @@ public final class SweepChartFactory {
                             Figure.of(metricVsParameter(cells, metric, p, null), FigureSize.FULL_TALL));
                 }
             }
-            if (varying.size() >= 2) {
+            if (grid) {
                 out.put("sweep_" + m + "_heatmap", Figure.of(heatmap(cells, metric, varying.get(0), varying.get(1)),
                         FigureSize.FULL_TALL));
             }
@@ -442,6 +465,18 @@ public final class SweepChartFactory {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Whether every combination of the two parameters is in the sweep (with the other parameters at their most
+     * frequent value): a heatmap of a one-at-a-time design would be a cross of cells, not a map.
+     */
+    private static boolean fullGrid(Cells cells, String metric, String a, String b) {
+        Set<String> combos = new LinkedHashSet<>();
+        for (Cell c : matching(cells.of(metric), fixedValues(cells, List.of(a, b)))) {
+            combos.add(c.params().get(a) + "\u0000" + c.params().get(b));
+        }
+        return combos.size() == cells.values(a).size() * cells.values(b).size();
+    }
 
     /** The values at which the parameters not in {@code shown} are held. */
     private static Map<String, String> fixedValues(Cells cells, List<String> shown) {

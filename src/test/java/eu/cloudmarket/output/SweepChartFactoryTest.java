@@ -109,4 +109,25 @@ class SweepChartFactoryTest {
         assertFalse(Files.exists(tmp.resolve("charts/sweep_alibaba_share_2030_pct_by_providers_alibaba_initialShare.png")),
                 "with two parameters the second one becomes the lines, not a chart of its own");
     }
+
+    @Test
+    void aOneAtATimeDesignGetsOneChartPerParameterAndNoHeatmap() {
+        List<String> head = List.of("cell_id", "a", "rule", "metric", "n", "mean", "sd", "ci_low", "ci_high");
+        List<List<String>> rows = List.of(
+                List.of("c0", "0.3", "adjust", "m", "5", "1.0", "0.1", "0.9", "1.1"),
+                List.of("c1", "0.1", "adjust", "m", "5", "0.8", "0.1", "0.7", "0.9"),
+                List.of("c2", "0.5", "adjust", "m", "5", "1.2", "0.1", "1.1", "1.3"),
+                List.of("c3", "0.3", "nash", "m", "5", "0.9", "0.1", "0.8", "1.0"),
+                List.of("c4", "0.3", "markup", "m", "5", "1.3", "0.1", "1.2", "1.4"));
+        SweepChartFactory.Cells c = SweepChartFactory.Cells.of(new Table(head, rows));
+        assertEquals("0.3", c.mode("a"));
+        assertEquals("adjust", c.mode("rule"));
+        assertFalse(c.numeric("rule"));
+        Map<String, Figure> figures = SweepChartFactory.figures(c);
+        assertEquals(List.of("sweep_m_by_a", "sweep_m_by_rule"), List.copyOf(figures.keySet()));
+        JFreeChart byRule = SweepChartFactory.metricVsParameter(c, "m", "rule", null);
+        assertEquals(3, byRule.getXYPlot().getDataset().getItemCount(0), "the cells with a at its reference value");
+        assertTrue(byRule.getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.XYErrorRenderer,
+                "categories get points with error bars, not a line");
+    }
 }
