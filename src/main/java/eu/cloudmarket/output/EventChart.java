@@ -126,21 +126,29 @@ final class EventChart implements Figure {
         double lh = labelHeight(g2);
         g2.setFont(labelFont);
         lastLabels.clear();
+        // connectors first, then the labels on small white boxes, so a connector passing behind a label of a
+        // lower row never runs through its text
+        g2.setPaint(ChartStyle.GREY);
+        g2.setStroke(ChartStyle.line(0.6f, new float[] {2.5f, 2f}));
+        double[] baselines = new double[groups.size()];
         for (int i = 0; i < groups.size(); i++) {
-            double baseline = data.getMinY() - 3 - row[i] * (lh + ROW_GAP) - fm.getDescent();
+            baselines[i] = data.getMinY() - 3 - row[i] * (lh + ROW_GAP) - fm.getDescent();
             double x = plot.getDomainAxis().valueToJava2D(groups.get(i).x(), data, RectangleEdge.BOTTOM);
-            g2.setPaint(ChartStyle.GREY);
-            g2.setStroke(ChartStyle.line(0.6f, new float[] {2.5f, 2f}));
-            double labelBottom = baseline + fm.getDescent();
+            double labelBottom = baselines[i] + fm.getDescent();
             if (labelBottom < data.getMinY()) {
                 g2.draw(new Line2D.Double(x, labelBottom, x, data.getMinY()));
             }
+        }
+        for (int i = 0; i < groups.size(); i++) {
             String s = groups.get(i).label();
             double w = fm.getStringBounds(s, g2).getWidth();
+            Rectangle2D box = new Rectangle2D.Double(centre[i] - w / 2, baselines[i] - fm.getAscent(), w,
+                    fm.getAscent() + fm.getDescent());
+            g2.setPaint(Color.WHITE);
+            g2.fill(new Rectangle2D.Double(box.getX() - 1, box.getY(), box.getWidth() + 2, box.getHeight()));
             g2.setPaint(Color.BLACK);
-            g2.drawString(s, (float) (centre[i] - w / 2), (float) baseline);
-            lastLabels.add(new Rectangle2D.Double(centre[i] - w / 2, baseline - fm.getAscent(), w,
-                    fm.getAscent() + fm.getDescent()));
+            g2.drawString(s, (float) box.getX(), (float) baselines[i]);
+            lastLabels.add(box);
         }
         g2.setStroke(new BasicStroke(1f));
         plot.setInsets(baseInsets);
