@@ -444,8 +444,8 @@ public final class RunCharts {
             }
         }
         XYSeriesCollection total = new XYSeriesCollection();
-        total.addSeries(change(series("All buyers", welfare,
-                r -> cs.test(r) && welfare.get(r, "group").equals("market"), "value_eur_bn", 1.0)));
+        total.addSeries(series("All buyers", welfare,
+                r -> cs.test(r) && welfare.get(r, "group").equals("market"), "value_eur_bn", 1.0));
         XYLineAndShapeRenderer tr = ChartStyle.lineRenderer();
         tr.setSeriesPaint(0, Color.BLACK);
         tr.setSeriesStroke(0, ChartStyle.line(ChartStyle.LINE_PT, null));
@@ -453,9 +453,9 @@ public final class RunCharts {
         XYLineAndShapeRenderer sr = ChartStyle.lineRenderer();
         for (int g = 0; g < segments.size(); g++) {
             String id = segments.get(g);
-            bySeg.addSeries(change(series(Labels.segment(id), welfare,
+            bySeg.addSeries(series(Labels.segment(id), welfare,
                     r -> cs.test(r) && welfare.get(r, "group").equals("segment") && welfare.get(r, "id").equals(id),
-                    "value_eur_bn", 1.0)));
+                    "value_eur_bn", 1.0));
             sr.setSeriesPaint(g, ChartStyle.categoryColour(g));
             sr.setSeriesStroke(g, ChartStyle.categoryStroke(g));
         }
@@ -465,15 +465,15 @@ public final class RunCharts {
             ChartStyle.stylePlot(p);
             p.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, Color.BLACK, new BasicStroke(0.75f)));
         }
-        return PanelFigure.builder("Consumer surplus, change since " + time.firstLabel())
+        return PanelFigure.builder("Consumer surplus from the cloud")
                 .size(FigureSize.FULL)
                 .columns(2)
                 .yLabel("EUR bn per quarter")
                 .panel("All buyers", a)
                 .panel("By buyer segment", b)
                 .legend(b.getLegendItems())
-                .note(SOURCE + ". Logit inclusive value (Small–Rosen), defined up to a constant, so shown as the change "
-                        + "from the first quarter.")
+                .note(SOURCE + ". Logit inclusive value relative to staying on premises (Small–Rosen): what buyers "
+                        + "would lose without the cloud.")
                 .build();
     }
 
