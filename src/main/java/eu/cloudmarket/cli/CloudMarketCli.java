@@ -14,7 +14,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "cloudmarket", mixinStandardHelpOptions = true, versionProvider = CloudMarketCli.Version.class,
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, ChartCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
@@ -50,7 +51,8 @@ public final class CloudMarketCli implements Runnable {
                 Errors.printProblems(c.getErr(), problems);
                 return BAD_INPUT;
             }
-            Errors.printUnexpected(c.getErr(), "unexpected failure", ex, Errors.verbose(parsed));
+            Errors.printUnexpected(c.getErr(), "unexpected failure", ex, Errors.verbose(parsed),
+                    Errors.hasVerbose(parsed));
             return RUN_FAILED;
         });
         return cl;

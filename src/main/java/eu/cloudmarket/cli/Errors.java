@@ -42,16 +42,35 @@ final class Errors {
         err.flush();
     }
 
+    static final String REPORT_HINT = "hint: this is a bug; please report it with the command line you ran";
+
     /** Prints an unexpected failure: one line, then the stack trace if verbose, else a hint. */
     static void printUnexpected(PrintWriter err, String what, Throwable t, boolean verbose) {
+        printUnexpected(err, what, t, verbose, true);
+    }
+
+    /**
+     * Prints an unexpected failure: one line, then the stack trace if verbose, else a hint (to use --verbose if the
+     * command has that option).
+     */
+    static void printUnexpected(PrintWriter err, String what, Throwable t, boolean verbose, boolean hasVerbose) {
         err.println("error: " + what + ": " + t.getClass().getSimpleName()
                 + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage())));
         if (verbose) {
             t.printStackTrace(err);
         } else {
-            err.println(VERBOSE_HINT);
+            err.println(hasVerbose ? VERBOSE_HINT : REPORT_HINT);
         }
         err.flush();
+    }
+
+    /** Whether the command that ran has a {@code --verbose} option. */
+    static boolean hasVerbose(ParseResult parsed) {
+        ParseResult last = parsed;
+        while (last != null && last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        return last != null && last.commandSpec().findOption("--verbose") != null;
     }
 
     /** Whether {@code --verbose} was given to the command that ran. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.model.Market;
 import eu.cloudmarket.model.ProviderQuarter;
 import eu.cloudmarket.model.QuarterSnapshot;
+import eu.cloudmarket.output.ChartOptions;
 import eu.cloudmarket.output.Metadata;
 import eu.cloudmarket.output.ResultFolder;
 import eu.cloudmarket.output.RunCharts;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-charts", description = "Skip the charts (CSV and metadata only).")
     boolean noCharts;
 
+    @Mixin
+    ChartOptionsMixin chartOptions;
+
     @Option(names = "--replication", paramLabel = "R", defaultValue = "0",
             description = "Replication index r: the run uses the random streams of replication r (default 0).")
     int replication;
@@ -71,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        // Bad input (seed, replication, config, --set) throws ConfigException/ConfigProblems: exit code 2.
+        // Bad input (seed, replication, chart format, config, --set) throws ConfigException/ConfigProblems: exit 2.
+        ChartOptions charts = chartOptions.options();
         Long seedValue = parseSeed(seed);
         if (replication < 0) {
             throw new ConfigException("--replication", null, "must be a whole number >= 0, was " + replication);
@@ -106,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
                     replication, rec);
             market.run();
             double wall = (System.nanoTime() - t0) / 1e9;
-            writeAll(folder.dir(), scenario, rec, wall);
+            writeAll(folder.dir(), scenario, rec, wall, charts);
             folder.commit();
             summarise(outw, folder.target(), rec);
             return CloudMarketCli.OK;
@@ -161,7 +167,8 @@ final class RunCommand implements Callable<Integer> {
         return p;
     }
 
-    private void writeAll(Path dir, Scenario scenario, RunRecorder rec, double wallSeconds) throws IOException {
+    private void writeAll(Path dir, Scenario scenario, RunRecorder rec, double wallSeconds, ChartOptions charts)
+            throws IOException {
         ObjectMapper yaml = new ScenarioLoader().yamlMapper();
         byte[] configBytes = yaml.writeValueAsBytes(scenario.resolved());
         Files.write(dir.resolve("config.yaml"), configBytes);
@@ -179,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
         sets.forEach(setsNode::add);
         Metadata.write(dir.resolve("metadata.json"), meta);
         if (!noCharts) {
-            RunCharts.render(dir);
+            RunCharts.render(dir, charts);
         }
     }
 

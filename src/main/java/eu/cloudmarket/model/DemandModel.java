@@ -331,8 +331,9 @@ final class DemandModel {
     }
 
     /**
-     * Consumer surplus per segment, EUR bn per quarter: Σ workload × inclusive value / α (Small and Rosen), at current
-     * prices and without switching costs, relative to the zero of utility.
+     * Consumer surplus per segment, EUR bn per quarter: Σ workload × (inclusive value − V_0) / α (Small and Rosen), at
+     * current prices and without switching costs: the surplus the cloud offers over staying on premises (the
+     * compensating variation of taking the cloud away), so it is non-negative.
      */
     double[] consumerSurplus() {
         double[] cs = new double[nG];
@@ -353,7 +354,8 @@ final class DemandModel {
                     v[j] = baseU[g][j] - m.segment(g).alpha() * blend[g][j];
                 }
                 double iv = logit.compute(v, avail, u0[g], prob, null);
-                cs[g] += q * m.unitsPerWorkload(g) * iv / alpha;
+                // Surplus from the cloud relative to staying on premises: ln(1 + Σ exp(V_j − V_0)) ≥ 0, in EUR.
+                cs[g] += q * m.unitsPerWorkload(g) * (iv - u0[g]) / alpha;
             }
         }
         return cs;

@@ -166,7 +166,7 @@ public final class RunTables {
                 {SEGMENTS, "revenue_share_in_segment", "fraction", "provider's share of the segment's cloud revenue"},
                 {SEGMENTS, "segment_cloud_adoption", "fraction", "share of the segment's workload in the cloud (rest on premises)"},
                 {WELFARE, "group", "segment|provider|market", "what the row measures"},
-                {WELFARE, "measure", "consumer_surplus|profit", "consumer surplus from the logit inclusive value (Small-Rosen), up to a constant; or provider profit"},
+                {WELFARE, "measure", "consumer_surplus|profit", "consumer surplus from the logit inclusive value relative to staying on premises (Small-Rosen; what buyers would lose without the cloud); or provider profit"},
                 {WELFARE, "value_eur_bn", "EUR bn per quarter", "value of the measure"},
                 {FLOWS, "from", "id", "previous supplier (provider id or on_premises)"},
                 {FLOWS, "to", "id", "new supplier"},
