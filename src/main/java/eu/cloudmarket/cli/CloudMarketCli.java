@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cloudmarket", mixinStandardHelpOptions = true, versionProvider = CloudMarketCli.Version.class,
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;

@@ -109,9 +109,42 @@ public final class ScenarioLoader {
      * @param seedOverride master seed replacing the file's, or null
      */
     public Scenario load(Path file, List<String> sets, Long seedOverride) {
+        return load(read(file), sets, seedOverride);
+    }
+
+    /**
+     * A scenario file read and resolved ({@code extends}) once, so that a sweep can build it many times with
+     * different overrides without parsing it again. Immutable: every {@link #load(Source, List, Long)} works on a
+     * copy of the tree, so one source may be shared by several threads.
+     */
+    public static final class Source {
+        private final ObjectNode tree;
+        private final String fileName;
+        private final Map<String, Locations> locations;
+
+        private Source(ObjectNode tree, String fileName, Map<String, Locations> locations) {
+            this.tree = tree;
+            this.fileName = fileName;
+            this.locations = Map.copyOf(locations);
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    /** Reads and resolves a scenario file, for {@link #load(Source, List, Long)}. */
+    public Source read(Path file) {
         Map<String, Locations> locations = new HashMap<>();
         ObjectNode tree = readResolved(file, locations, new LinkedHashSet<>());
-        String fileName = file.toString();
+        return new Source(tree, file.toString(), locations);
+    }
+
+    /** Builds a scenario from a source read earlier; the same as {@link #load(Path, List, Long)} on its file. */
+    public Scenario load(Source source, List<String> sets, Long seedOverride) {
+        ObjectNode tree = source.tree.deepCopy();
+        String fileName = source.fileName;
+        Map<String, Locations> locations = source.locations;
         for (String set : sets) {
             Overrides.apply(tree, set, yaml);
         }
@@ -719,7 +752,7 @@ public final class ScenarioLoader {
         }
 
         /** Position of the longest prefix of {@code path} that the file defines, or null. */
-        int[] find(String path) {
+        public int[] find(String path) {
             String p = path;
             while (p != null && !p.isEmpty()) {
                 int[] at = byPath.get(p);
