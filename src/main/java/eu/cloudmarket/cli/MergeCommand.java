@@ -30,7 +30,8 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SWEEP_DIR", description = "The sweep folder the shards wrote into (--out of sweep --shard).")
+    @Parameters(paramLabel = "SWEEP_DIR",
+            description = "The sweep folder the shards wrote into (--out of sweep --shard).")
     Path dir;
 
     @Option(names = "--no-charts", description = "Skip the sweep charts.")

@@ -88,6 +88,10 @@ final class Sweep {
         }
         for (int i = 0; i < f.parameters().size(); i++) {
             SweepParameter p = f.parameters().get(i);
+            if (metrics.contains(p.column())) {
+                throw f.problem("parameters." + i, "column name '" + p.column() + "' is also a metric; give the"
+                        + " parameter another 'name'");
+            }
             for (ParameterValue v : probeValues(p)) {
                 List<String> sets = new ArrayList<>(f.fixedSets());
                 sets.add(p.path() + "=" + v.yaml());
@@ -174,11 +178,32 @@ final class Sweep {
         }
     }
 
-    /** Builds the scenario of one run (thread-safe: each worker thread has its own loader). */
+    /**
+     * Builds the scenario of one run (thread-safe: each worker thread has its own loader). A combination of values
+     * the scenario refuses fails the run with an {@link InvalidScenario} naming the key but not the file, so the
+     * recorded error is the same on every machine whatever the path of the sweep file.
+     */
     RunSetup setup(RunSpec spec) {
-        Scenario s = loaders.get().load(spec.isReference() ? referenceSource : baseSource, spec.overrides(),
-                plan.masterSeed());
+        Scenario s;
+        try {
+            s = loaders.get().load(spec.isReference() ? referenceSource : baseSource, spec.overrides(),
+                    plan.masterSeed());
+        } catch (ConfigException e) {
+            throw new InvalidScenario(e, 0);
+        } catch (ConfigProblems p) {
+            throw new InvalidScenario(p.problems().get(0), p.problems().size() - 1);
+        }
         return new RunSetup(s.params(), s.events(), s.stochastic());
+    }
+
+    /** The scenario of one run is refused (a combination of parameter values that is invalid together). */
+    static final class InvalidScenario extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidScenario(ConfigException e, int more) {
+            super((e.path() == null || e.path().isEmpty() ? "" : "key '" + e.path() + "': ") + e.reason()
+                    + (more > 0 ? " (and " + more + " more)" : ""));
+        }
     }
 
     private ObjectNode buildManifest() {

@@ -49,7 +49,8 @@ final class SweepCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Sweep folder (default: results/sweep-<name>-<timestamp>). Required with --resume and --shard.")
+            description = "Sweep folder (default: results/sweep-<name>-<timestamp>). Required with --resume and"
+                    + " --shard.")
     Path out;
 
     @Option(names = "--resume", description = "Continue the sweep in --out: run only the runs its journal lacks"
@@ -274,13 +275,13 @@ final class SweepCommand implements Callable<Integer> {
 
     private int execute(Path dir, Sweep sweep, Shard sh, PrintWriter outw, PrintWriter err)
             throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
         SweepPlan plan = sweep.plan();
         SweepOutputs.Info info = SweepOutputs.info(sweep.manifest());
         Path own = sh == null ? dir.resolve(SweepOutputs.JOURNAL) : SweepOutputs.shardJournal(dir, sh.index(),
                 sh.count());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         SweepExecutor.Result result;
+        long t0;
         BitSet alreadyDone = new BitSet();
         try (SweepJournal journal = SweepJournal.open(own, info.journalHeader())) {
             try (SweepOutputs.Index before = SweepOutputs.Index.build(info, SweepOutputs.journals(dir))) {
@@ -296,11 +297,13 @@ final class SweepCommand implements Callable<Integer> {
             }
             String label = "sweep " + plan.name() + (sh == null ? "" : " shard " + sh);
             if (alreadyDone.cardinality() > 0) {
-                err.println(label + ": " + alreadyDone.cardinality() + " runs already in the journal, running the rest");
+                err.println(label + ": " + alreadyDone.cardinality()
+                        + " runs already in the journal, running the rest");
             }
             Progress progress = Progress.forStderr(err, label);
             int columns = plan.parameters().size();
             int metrics = plan.metrics().size();
+            t0 = System.nanoTime();
             result = new SweepExecutor(plan, nThreads).execute(
                     id -> (sh == null || sh.contains(id)) && !alreadyDone.get(id),
                     spec -> SweepRunner.run(sweep.setup(spec), plan.masterSeed(), spec.replication(), plan.metrics()),
@@ -310,17 +313,18 @@ final class SweepCommand implements Callable<Integer> {
                 err.println(label + ": nothing left to run");
             }
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
+        double wall = (System.nanoTime() - t0) / 1e9; // running the runs only: startup and result files excluded
         if (sh != null) {
-            BitSet failed;
-            try (SweepOutputs.Index idx = SweepOutputs.Index.build(info, SweepOutputs.journals(dir))) {
-                failed = idx.failed();
-            }
             BitSet mine = new BitSet();
-            for (int id = failed.nextSetBit(0); id >= 0; id = failed.nextSetBit(id + 1)) {
-                if (sh.contains(id)) {
-                    mine.set(id);
+            List<String> examples;
+            try (SweepOutputs.Index idx = SweepOutputs.Index.build(info, SweepOutputs.journals(dir))) {
+                BitSet failed = idx.failed();
+                for (int id = failed.nextSetBit(0); id >= 0; id = failed.nextSetBit(id + 1)) {
+                    if (sh.contains(id)) {
+                        mine.set(id);
+                    }
                 }
+                examples = idx.describeFailures(mine, 5);
             }
             outw.printf(Locale.ROOT, "shard %s of sweep %s: %d runs done (%d now, in %s); %d failed%n", sh, plan.name(),
                     plan.runsInShard(sh.index(), sh.count()), result.done(), Progress.duration(wall),
@@ -328,7 +332,7 @@ final class SweepCommand implements Callable<Integer> {
             outw.printf(Locale.ROOT, "when all %d shards are done: java -jar cloudmarket.jar merge %s%n", sh.count(),
                     dir);
             outw.flush();
-            return reportFailures(err, mine, "shard " + sh);
+            return reportFailures(err, mine, examples, "shard " + sh);
         }
         return finish(dir, info, sweep, result, nThreads, wall, noCharts, outw, err);
     }
@@ -337,6 +341,7 @@ final class SweepCommand implements Callable<Integer> {
     static int finish(Path dir, SweepOutputs.Info info, Sweep sweep, SweepExecutor.Result result, int nThreads,
             double wall, boolean noCharts, PrintWriter outw, PrintWriter err) throws IOException {
         BitSet failed;
+        List<String> examples;
         try (SweepOutputs.Index idx = SweepOutputs.Index.build(info, SweepOutputs.journals(dir))) {
             BitSet missing = idx.missing();
             if (!missing.isEmpty()) {
@@ -345,6 +350,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             SweepOutputs.write(dir, info, idx);
             failed = idx.failed();
+            examples = idx.describeFailures(failed, 5);
         }
         List<Path> charts = List.of();
         if (!noCharts) {
@@ -361,6 +367,9 @@ final class SweepCommand implements Callable<Integer> {
         meta.put("failed_runs", failed.cardinality());
         meta.put("threads", nThreads);
         meta.put("wall_time_s", Math.round(wall * 1000) / 1000.0);
+        if (result != null && result.done() > 0) {
+            meta.put("runs_per_second", Math.round(result.done() / wall * 1000) / 1000.0);
+        }
         meta.put("plan_sha256", info.planSha());
         Metadata.write(dir.resolve(SweepOutputs.METADATA), meta);
         outw.printf(Locale.ROOT, "results: %s%n", dir);
@@ -368,16 +377,17 @@ final class SweepCommand implements Callable<Integer> {
                 SweepOutputs.RUNS, SweepOutputs.CELLS, SweepOutputs.CODEBOOK,
                 charts.isEmpty() ? "" : ", " + charts.size() + " charts in charts/");
         outw.flush();
-        return reportFailures(err, failed, "sweep");
+        return reportFailures(err, failed, examples, "sweep");
     }
 
-    static int reportFailures(PrintWriter err, BitSet failed, String what) {
+    static int reportFailures(PrintWriter err, BitSet failed, List<String> examples, String what) {
         if (failed.isEmpty()) {
             return CloudMarketCli.OK;
         }
         err.println("error: " + failed.cardinality() + " run(s) of the " + what + " failed: run_id "
-                + SweepOutputs.describeRuns(failed, 20) + " (see the status and error columns of the journal or"
-                + " runs.csv)");
+                + SweepOutputs.describeRuns(failed, 20) + " (see the status and error columns of runs.csv or the"
+                + " journal)");
+        examples.forEach(e -> err.println("  " + e));
         err.flush();
         return CloudMarketCli.RUN_FAILED;
     }

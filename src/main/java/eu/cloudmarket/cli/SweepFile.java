@@ -76,7 +76,8 @@ record SweepFile(
     private static ConfigException problem(String file, ScenarioLoader.Locations locations, String key,
             String reason) {
         int[] at = locations == null || key == null ? null : locations.find(key);
-        return at == null ? new ConfigException(file, key, reason) : new ConfigException(file, key, at[0], at[1], reason);
+        return at == null ? new ConfigException(file, key, reason)
+                : new ConfigException(file, key, at[0], at[1], reason);
     }
 
     /** Reads and checks a sweep file (not yet the base scenario: see {@link Sweep#prepare}). */
@@ -243,9 +244,7 @@ record SweepFile(
                 throw problem(key, "must be a mapping of dotted config paths to values, e.g. buyers.count: 5000");
             }
             List<String> out = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 checkPath(e.getKey(), key + "." + e.getKey());
                 if (e.getValue().isNull()) {
                     throw problem(key + "." + e.getKey(), "needs a value");

@@ -244,6 +244,19 @@ final class SweepOutputs {
             return b;
         }
 
+        /** "run 7 (cell 2, replication 1): error" for the first {@code limit} of {@code ids}. */
+        List<String> describeFailures(BitSet ids, int limit) throws IOException {
+            List<String> out = new ArrayList<>();
+            for (int id = ids.nextSetBit(0); id >= 0 && out.size() < limit; id = ids.nextSetBit(id + 1)) {
+                List<String> f = row(id);
+                out.add("run " + id + " (cell " + f.get(1) + ", replication " + f.get(2) + "): " + f.get(f.size() - 1));
+            }
+            if (ids.cardinality() > limit) {
+                out.add("... and " + (ids.cardinality() - limit) + " more");
+            }
+            return out;
+        }
+
         List<String> row(int id) throws IOException {
             if (status[id] == 0) {
                 throw new IOException("run " + id + " is in no journal");

@@ -10,7 +10,8 @@ import java.util.List;
  * @param cell        cell number, or {@link #REFERENCE} for a run of the reference scenario
  * @param replication replication index r: the run uses the random streams {@code RandomStreams(masterSeed, r)}
  * @param values      the cell's parameter values (empty for reference runs)
- * @param overrides   {@code key=value} overrides, in order: the sweep's fixed ones, then the cell's (or the reference's)
+ * @param overrides   {@code key=value} overrides, in order: the sweep's fixed ones, then the cell's (or the
+ *                    reference's)
  */
 public record RunSpec(int runId, int cell, int replication, List<ParameterValue> values, List<String> overrides) {
     /** The cell number of reference runs. */

@@ -18,6 +18,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -72,7 +73,7 @@ public final class SweepCharts {
             params.add(new Param(p.path("column").asText(), p.path("numeric").asBoolean(), levels));
         }
         Map<String, String> units = new LinkedHashMap<>();
-        manifest.path("metric_units").fields().forEachRemaining(e -> units.put(e.getKey(), e.getValue().asText()));
+        manifest.path("metric_units").properties().forEach(e -> units.put(e.getKey(), e.getValue().asText()));
         Map<String, List<List<String>>> byMetric = new LinkedHashMap<>();
         for (List<String> row : cells.rows()) {
             if (!"ref".equals(cells.get(row, "cell_id"))) {
@@ -239,6 +240,7 @@ public final class SweepCharts {
         NumberAxis legendAxis = new NumberAxis(label);
         legendAxis.setRange(min, max);
         ChartStyle.styleAxis(legendAxis);
+        legendAxis.setTickUnit(new NumberTickUnit(niceStep((max - min) / 5)));
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setStripWidth(30);
@@ -282,6 +284,17 @@ public final class SweepCharts {
                     (int) Math.round(a.getGreen() + w * (b.getGreen() - a.getGreen())),
                     (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
         }
+    }
+
+    /** A 1, 2 or 5 times a power of ten at least {@code rough}. */
+    static double niceStep(double rough) {
+        double p = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= rough) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     /** The provider id of a provider metric such as {@code final_share.alibaba}, else null. */

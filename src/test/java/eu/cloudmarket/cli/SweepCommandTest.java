@@ -262,6 +262,8 @@ class SweepCommandTest {
         CliHarness.Result r = sweep(f.toString(), dir, "--threads", "2", "--no-charts");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("2 run(s) of the sweep failed: run_id 6, 7"), r.err());
+        assertTrue(r.err().contains("run 6 (cell 3, replication 0): InvalidScenario: key 'providers.eu': marginal"
+                + " cost"), r.err());
         Table runs = Table.read(dir.resolve("runs.csv"));
         assertEquals(8, runs.rows().size());
         List<String> failed = runs.rows().get(6);

@@ -30,7 +30,8 @@ class DesignTest {
                     double u = lhs.point(c)[j];
                     assertTrue(u >= 0 && u < 1, "u in [0,1): " + u);
                     int stratum = (int) Math.floor(u * n);
-                    assertTrue(!seen[stratum], "stratum " + stratum + " of dimension " + j + " hit twice (n=" + n + ")");
+                    assertTrue(!seen[stratum], "stratum " + stratum + " of dimension " + j + " hit twice (n=" + n
+                            + ")");
                     seen[stratum] = true;
                 }
             }
@@ -131,7 +132,8 @@ class DesignTest {
 
     @Test
     void gridCellsAreNestedLoopsWithTheLastParameterFastest() {
-        SweepParameter a = SweepParameter.values("a", "a", List.of(ParameterValue.integer(1), ParameterValue.integer(2)));
+        SweepParameter a = SweepParameter.values("a", "a", List.of(ParameterValue.integer(1),
+                ParameterValue.integer(2)));
         SweepParameter b = SweepParameter.values("b", "b", List.of(ParameterValue.number(0.1),
                 ParameterValue.number(0.2), ParameterValue.number(0.3)));
         GridDesign g = new GridDesign(List.of(a, b));
