@@ -300,13 +300,19 @@ class SweepCommandTest {
                 + "design: lhs\nsamples: 4\nreplications: 2\nseed: 11\nparameters:\n"
                 + "  - {path: buyers.count, name: buyers, range: [600, 1200], integer: true}\n"
                 + "  - {path: market.nestingSigma, name: sigma, range: [0.05, 0.5], distribution: loguniform}\n"
-                + "metrics: [final_share.*, hhi_final, cloud_adoption_final]\n");
+                + "metrics: [final_share.*, hhi_final, cloud_adoption_final]\n"
+                + "reference: {base: " + BASELINE + "}\n");
         Path dir = tmp.resolve("lhs");
         CliHarness.Result r = sweep(f.toString(), dir);
         assertEquals(0, r.code(), r.err());
         Table runs = Table.read(dir.resolve("runs.csv"));
-        assertEquals(8, runs.rows().size());
+        assertEquals(10, runs.rows().size());
         assertTrue(runs.has("final_share.alibaba") && runs.has("hhi_final"));
+        assertEquals(List.of("ref", "ref"), runs.rows().subList(8, 10).stream().map(row -> row.get(1)).toList());
+        assertEquals("", runs.get(runs.rows().get(9), "buyers"), "reference rows have no parameter values");
+        Table cells = Table.read(dir.resolve("cells.csv"));
+        assertEquals("2", cells.get(cells.rows().get(0), "diff_n"));
+        runs = new Table(runs.header(), runs.rows().subList(0, 8));
         for (List<String> row : runs.rows()) {
             int buyers = Integer.parseInt(runs.get(row, "buyers"));
             assertTrue(buyers >= 600 && buyers <= 1200);
