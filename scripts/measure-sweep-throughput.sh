@@ -4,6 +4,7 @@
 #
 #   scripts/measure-sweep-throughput.sh [SWEEP] [REPEATS]     (defaults: configs/sweeps/quick.yaml 3)
 #
+# CLOUDMARKET_JAR chooses the jar (default target/cloudmarket.jar, built if missing).
 # Each sweep runs in a fresh JVM with --no-charts; the rate is the one the sweep records in metadata.json
 # (runs_per_second: runs executed / wall time of the execution, without JVM start-up, planning and result files).
 # The two thread counts alternate REPEATS times and the best rate of each is kept, because other work on a shared
@@ -12,7 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SWEEP=${1:-configs/sweeps/quick.yaml}
 REPEATS=${2:-3}
-[ -f target/cloudmarket.jar ] || mvn -B -q package -DskipTests
+JAR=${CLOUDMARKET_JAR:-target/cloudmarket.jar}
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
 OUT=$(mktemp -d /tmp/cm-throughput.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
 rate() { sed -n 's/.*"runs_per_second" : \([0-9.]*\).*/\1/p' "$1/metadata.json"; }
@@ -20,7 +22,7 @@ declare -A best=([1]=0 [2]=0)
 for rep in $(seq 1 "$REPEATS"); do
     for t in 1 2; do
         dir=$OUT/t$t-$rep
-        java -jar target/cloudmarket.jar sweep "$SWEEP" --threads "$t" --out "$dir" --no-charts >/dev/null 2>"$dir.log"
+        java -jar "$JAR" sweep "$SWEEP" --threads "$t" --out "$dir" --no-charts >/dev/null 2>"$dir.log"
         r=$(rate "$dir")
         printf 'repeat %d, %d thread(s): %s runs/s\n' "$rep" "$t" "$r"
         best[$t]=$(awk -v a="${best[$t]}" -v b="$r" 'BEGIN { print (b > a ? b : a) }')
