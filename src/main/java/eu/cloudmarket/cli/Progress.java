@@ -31,9 +31,9 @@ final class Progress implements SweepExecutor.Listener {
         this.label = label;
     }
 
-    /** A progress reporter for the real stderr: in place on a terminal, every 10 s otherwise. */
+    /** A progress reporter for the real stderr: in place on a terminal, every 5 s otherwise. */
     static Progress forStderr(PrintWriter err, String label) {
-        return new Progress(err, System.console() != null, System::nanoTime, 10, label);
+        return new Progress(err, System.console() != null, System::nanoTime, 5, label);
     }
 
     @Override

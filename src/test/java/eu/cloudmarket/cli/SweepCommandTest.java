@@ -424,6 +424,21 @@ class SweepCommandTest {
         assertEquals("1:01:01", Progress.duration(3661));
     }
 
+    @Test
+    void onATerminalProgressIsRedrawnInPlaceAndEndsWithANewline() {
+        long[] now = {0};
+        StringWriter sw = new StringWriter();
+        Progress p = new Progress(new PrintWriter(sw), true, () -> now[0], 10, "sweep x");
+        now[0] = 1_000_000_000L;
+        p.finished(null, 1, 0, 2);
+        now[0] = 1_100_000_000L;
+        p.finished(null, 1, 0, 2); // within 0.2 s: not redrawn
+        now[0] = 2_000_000_000L;
+        p.finished(null, 2, 0, 2);
+        assertEquals("\rsweep x: 1/2 runs (50%), 1.00 runs/s, ETA 0:01\rsweep x: 2/2 runs (100%), 1.00 runs/s, took"
+                + " 0:02\n", sw.toString().replace(System.lineSeparator(), "\n"));
+    }
+
     static long count(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.count();
