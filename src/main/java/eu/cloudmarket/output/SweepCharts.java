@@ -240,7 +240,11 @@ public final class SweepCharts {
         NumberAxis legendAxis = new NumberAxis(label);
         legendAxis.setRange(min, max);
         ChartStyle.styleAxis(legendAxis);
-        legendAxis.setTickUnit(new NumberTickUnit(niceStep((max - min) / 5)));
+        double step = niceStep((max - min) / 5);
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        legendAxis.setTickUnit(new NumberTickUnit(step));
+        legendAxis.setNumberFormatOverride(new java.text.DecimalFormat(decimals == 0 ? "#,##0"
+                : "#,##0." + "0".repeat(decimals), java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setStripWidth(30);
