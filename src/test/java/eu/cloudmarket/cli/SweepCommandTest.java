@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.cloudmarket.output.Csv;
 import eu.cloudmarket.output.Table;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepCommandTest {
     static final String TINY = "src/test/resources/sweeps/tiny.yaml";
     static final String BASELINE = Path.of("configs/baseline.yaml").toAbsolutePath().toString();
-    static final List<String> RESULT_FILES = List.of("runs.csv", "cells.csv", "codebook.csv", "manifest.json");
 
     @TempDir
     static Path shared;
@@ -437,15 +434,5 @@ class SweepCommandTest {
         p.finished(null, 2, 0, 2);
         assertEquals("\rsweep x: 1/2 runs (50%), 1.00 runs/s, ETA 0:01\rsweep x: 2/2 runs (100%), 1.00 runs/s, took"
                 + " 0:02\n", sw.toString().replace(System.lineSeparator(), "\n"));
-    }
-
-    static long count(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.count();
-        }
-    }
-
-    static String num(double v) {
-        return Csv.num(v);
     }
 }
