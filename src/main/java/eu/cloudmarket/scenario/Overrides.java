@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * {@code --set path=value} overrides on a configuration tree. The path is dotted ({@code providers.aws.pricing.rule},
  * {@code events.3.at}); every part but the last must exist, and the last must exist too unless its parent is a
- * mapping (the binding then rejects keys the schema does not know). The value is read as a YAML scalar or flow
+ * mapping (the binding then rejects keys the schema does not know). An element of a list of mappings with an
+ * {@code id} (the dated events) can also be named by its id, e.g. {@code events.ms-senate.deltaBeta.public}, which
+ * does not break when events are added or reordered. The value is read as a YAML scalar or flow
  * collection, so {@code 0.5}, {@code true}, {@code nash} and {@code [DE, FR]} all work.
  */
 public final class Overrides {
@@ -127,7 +129,15 @@ public final class Overrides {
         }
         if (node.isArray()) {
             int idx = index(part);
-            return idx >= 0 && idx < node.size() ? node.get(idx) : null;
+            if (idx >= 0) {
+                return idx < node.size() ? node.get(idx) : null;
+            }
+            for (JsonNode element : node) {
+                JsonNode id = element.get("id");
+                if (id != null && id.isTextual() && id.asText().equals(part)) {
+                    return element;
+                }
+            }
         }
         return null;
     }
@@ -144,6 +154,13 @@ public final class Overrides {
         List<String> keys = new ArrayList<>();
         if (node.isObject()) {
             node.fieldNames().forEachRemaining(keys::add);
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                JsonNode id = element.get("id");
+                if (id != null && id.isTextual()) {
+                    keys.add(id.asText());
+                }
+            }
         }
         String s = Suggest.closest(part, keys);
         String where = parent.isEmpty() ? "at the top level" : "under '" + parent + "'";

@@ -2,6 +2,7 @@ package eu.cloudmarket.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -929,5 +931,96 @@ public final class ScenarioLoader {
     /** Creates an empty object node (for callers building configs programmatically). */
     public static ObjectNode newObject() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * A scenario file read and resolved ({@code extends}) once, so that a sweep can build it many times with
+     * different overrides without parsing it again. Immutable: every {@link #load(Source, List, Long)} works on a
+     * copy of the tree (with its own source map), so one source may be shared by several threads.
+     */
+    public static final class Source {
+        private final ObjectNode tree;
+        private final String fileName;
+
+        private Source(ObjectNode tree, String fileName) {
+            this.tree = tree;
+            this.fileName = fileName;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    /** Reads and resolves a scenario file, for {@link #load(Source, List, Long)}. */
+    public Source read(Path file) {
+        SourceMap sources = new SourceMap();
+        ObjectNode tree = readResolved(file, sources, new LinkedHashSet<>());
+        return new Source(tree, file.toString());
+    }
+
+    /**
+     * Builds a scenario from a source read earlier, with the same checks as {@link #load(Path, List, Long)} on its
+     * file (messages name the file but, the tree being a copy, without line numbers).
+     */
+    public Scenario load(Source source, List<String> sets, Long seedOverride) {
+        return load(source.tree.deepCopy(), source.fileName, new SourceMap(), sets, seedOverride);
+    }
+
+    /** Reads a file into a tree and indexes the positions of its keys (for files that are not scenarios). */
+    public ObjectNode readTree(Path file, Map<String, Locations> locations) {
+        ObjectNode tree = readTree(file);
+        try {
+            locations.put(file.toString(), Locations.index(yaml, Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            // positions are a convenience; readTree has already checked the file
+        }
+        return tree;
+    }
+
+    /** Positions of keys in one YAML text, by dotted path. */
+    public static final class Locations {
+        private final Map<String, int[]> byPath = new HashMap<>();
+
+        static Locations index(ObjectMapper yaml, String text) {
+            Locations l = new Locations();
+            try (JsonParser p = yaml.getFactory().createParser(text)) {
+                JsonToken tok;
+                while ((tok = p.nextToken()) != null) {
+                    if (tok == JsonToken.FIELD_NAME) {
+                        String ptr = p.getParsingContext().pathAsPointer().toString();
+                        JsonLocation loc = p.currentTokenLocation();
+                        l.byPath.put(ptr.substring(1).replace('/', '.'), new int[] {loc.getLineNr(), loc.getColumnNr()});
+                    } else if (tok == JsonToken.START_OBJECT || tok.isScalarValue()) {
+                        if (p.getParsingContext().getParent() != null && p.getParsingContext().getParent().inArray()) {
+                            // array element: record the element position
+                        }
+                        if (p.getParsingContext().inArray()) {
+                            String ptr = p.getParsingContext().pathAsPointer().toString();
+                            JsonLocation loc = p.currentTokenLocation();
+                            l.byPath.putIfAbsent(ptr.substring(1).replace('/', '.'),
+                                    new int[] {loc.getLineNr(), loc.getColumnNr()});
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Locations are a convenience; a parse failure here was already reported by readTree.
+            }
+            return l;
+        }
+
+        /** Position of the longest prefix of {@code path} that the file defines, or null. */
+        public int[] find(String path) {
+            String p = path;
+            while (p != null && !p.isEmpty()) {
+                int[] at = byPath.get(p);
+                if (at != null) {
+                    return at;
+                }
+                int dot = p.lastIndexOf('.');
+                p = dot > 0 ? p.substring(0, dot) : null;
+            }
+            return null;
+        }
     }
 }
