@@ -97,6 +97,9 @@ public final class SweepChartFactory {
                 for (String name : params) {
                     p.put(name, t.get(r, name));
                 }
+                if (!params.isEmpty() && p.values().stream().allMatch(String::isBlank)) {
+                    continue; // the reference scenario's own row (no design parameters): not a design cell
+                }
                 rows.add(new Cell(t.get(r, "cell_id"), p, t.get(r, "metric"), (int) num(t.get(r, "n")),
                         num(t.get(r, "mean")), num(t.get(r, "sd")), num(t.get(r, "ci_low")), num(t.get(r, "ci_high")),
                         diff ? num(t.get(r, "diff_mean")) : Double.NaN,

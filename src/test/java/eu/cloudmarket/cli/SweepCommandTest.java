@@ -188,7 +188,7 @@ class SweepCommandTest {
         CliHarness.Result merged = CliHarness.run("merge", dir.toString());
         assertEquals(0, merged.code(), merged.err());
         assertSameResults(single, dir);
-        assertTrue(Files.exists(dir.resolve("charts/final_share.eu-heatmap.png")));
+        assertTrue(Files.exists(dir.resolve("charts/sweep_final_share_eu_heatmap.png")));
         // a shard run again without --resume is refused; with --resume it has nothing to do
         assertEquals(2, sweep(TINY, dir, "--shard", "2/4").code());
         assertEquals(0, sweep(TINY, dir, "--shard", "2/4", "--resume").code());
@@ -316,8 +316,8 @@ class SweepCommandTest {
             double sigma = runs.num(row, "sigma");
             assertTrue(sigma >= 0.05 && sigma <= 0.5);
         }
-        assertTrue(Files.exists(dir.resolve("charts/hhi_final-vs-sigma.png")));
-        assertFalse(Files.exists(dir.resolve("charts/hhi_final-heatmap.png")), "no heatmap for sampled designs");
+        assertTrue(Files.exists(dir.resolve("charts/sweep_hhi_final_by_sigma.png")));
+        assertFalse(Files.exists(dir.resolve("charts/sweep_hhi_final_heatmap.png")), "no heatmap for sampled designs");
     }
 
     @Test
