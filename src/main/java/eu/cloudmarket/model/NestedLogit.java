@@ -95,6 +95,51 @@ public final class NestedLogit {
     }
 
     /**
+     * Draws an alternative with uniform {@code u}: the same result, bit for bit, as {@link #compute} followed by
+     * {@link #sample}, but without the inclusive value and stopping at the chosen alternative, so a decision costs
+     * only the exponentials it needs. Returns j, or -1 for the outside option.
+     */
+    public int choose(double[] v, boolean[] available, double v0, double u) {
+        int n = nestOf.length;
+        double max = v0;
+        for (int j = 0; j < n; j++) {
+            if (available[j] && v[j] > max) {
+                max = v[j];
+            }
+        }
+        for (int m = 0; m < nests; m++) {
+            s[m] = 0;
+        }
+        for (int j = 0; j < n; j++) {
+            if (available[j]) {
+                double x = Math.exp((v[j] - max) * inv);
+                e[j] = x;
+                s[nestOf[j]] += x;
+            } else {
+                e[j] = 0;
+            }
+        }
+        double total = Math.exp(v0 - max);
+        for (int m = 0; m < nests; m++) {
+            double sm = s[m];
+            w[m] = sm > 0 ? (sigma == 0 ? sm : Math.exp((1 - sigma) * Math.log(sm))) : 0;
+            total += w[m];
+        }
+        double invTotal = 1.0 / total;
+        double c = 0;
+        for (int j = 0; j < n; j++) {
+            if (e[j] > 0) {
+                int m = nestOf[j];
+                c += e[j] / s[m] * w[m] * invTotal;
+                if (u < c) {
+                    return j;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Samples an alternative from probabilities filled by {@link #compute}: returns j, or -1 for the outside option.
      */
     public static int sample(double[] prob, int n, double u) {
