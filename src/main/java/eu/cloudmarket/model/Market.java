@@ -442,24 +442,14 @@ public final class Market {
         double[] rev = new double[nP];
         double[] cloudQ = new double[nG];
         double[] totalQ = new double[nG];
+        // Prices and tastes are fixed while calibrating: the sample's price terms are exponentiated once.
+        CalibrationSample sample = new CalibrationSample(this, buyers, step, blend, availableByCountry, logit);
         for (int iter = 0; iter < 500; iter++) {
             refreshCaches();
             java.util.Arrays.fill(rev, 0);
             java.util.Arrays.fill(cloudQ, 0);
             java.util.Arrays.fill(totalQ, 0);
-            for (int i = 0; i < n; i += step) {
-                int g = buyers.segment[i];
-                double q = buyers.workload[i];
-                utilities(i, buyers.onPremises, availableByCountry[buyers.country[i]]);
-                logit.compute(v, avail, u0[g], prob, null);
-                double inCloud = 0;
-                for (int j = 0; j < nP; j++) {
-                    rev[j] += q * prob[j] * blend[g][j];
-                    inCloud += prob[j];
-                }
-                cloudQ[g] += q * inCloud;
-                totalQ[g] += q;
-            }
+            sample.expectedChoices(baseU, u0, rev, cloudQ, totalQ);
             double revTotal = 0;
             for (double r : rev) {
                 revTotal += r;
