@@ -31,6 +31,7 @@ public final class CalendarEventList implements FutureEventList {
     /** Number of buckets in the ring (a power of two). */
     static final int RING = 64;
     private static final int MASK = RING - 1;
+    private static final int HALF = RING / 2;
     /** Runs shorter than this are extended by insertion sort before merging. */
     private static final int MIN_RUN = 32;
 
@@ -124,8 +125,10 @@ public final class CalendarEventList implements FutureEventList {
         long key = ((long) band.rank() << EventList.SEQ_BITS) | nextSeq++;
         long idx = index(time);
         if (size == 0) {
-            // Nothing pending: re-anchor the window just before this event, so it lands in the ring.
-            anchor(idx - 1 < idx ? idx - 1 : idx);
+            // Nothing pending: re-anchor the window half a ring before this event, so that it and events up to
+            // RING/2 buckets earlier (such as a model's start-up events, often scheduled after later ones) land in
+            // the ring rather than in the near heap.
+            anchor(idx - HALF < idx ? idx - HALF : idx);
         }
         size++;
         if (idx <= cur) {

@@ -134,6 +134,8 @@ public final class Market {
     private final double[] betaCnNow;
     private final boolean[][] availableByCountry;
     private final double[] aiQualityEff;
+    /** capAi(j) as of the last cache refresh (the fleet changes only where the caches are marked dirty). */
+    private final double[] capAiNow;
 
     // ---- scratch
     private final double[] v;
@@ -344,6 +346,7 @@ public final class Market {
         betaCnNow = new double[nG];
         availableByCountry = new boolean[nC][nP];
         aiQualityEff = new double[nP];
+        capAiNow = new double[nP];
         v = new double[nP];
         prob = new double[nP];
         cond = new double[nP];
@@ -632,6 +635,7 @@ public final class Market {
         }
         for (int j = 0; j < nP; j++) {
             double cap = capAi(j);
+            capAiNow[j] = cap;
             double penalty = 0;
             if (cap > 0) {
                 for (int tt = 0; tt < nT; tt++) {
@@ -776,7 +780,7 @@ public final class Market {
                 return onPremises;
             }
             boolean fits = j == k
-                    || (loadGen[j] + addGen <= capGen[j] * (1 + 1e-9) && loadAi[j] + addAi <= capAi(j) * (1 + 1e-9));
+                    || (loadGen[j] + addGen <= capGen[j] * (1 + 1e-9) && loadAi[j] + addAi <= capAiNow[j] * (1 + 1e-9));
             if (fits) {
                 return j;
             }
