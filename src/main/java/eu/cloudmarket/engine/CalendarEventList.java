@@ -32,6 +32,8 @@ public final class CalendarEventList implements FutureEventList {
     static final int RING = 64;
     private static final int MASK = RING - 1;
     private static final int HALF = RING / 2;
+    /** Spare blocks kept for reuse; more are left to the garbage collector, so memory follows the pending events. */
+    private static final int MAX_POOL = 3;
     /** Runs shorter than this are extended by insertion sort before merging. */
     private static final int MIN_RUN = 32;
 
@@ -214,9 +216,8 @@ public final class CalendarEventList implements FutureEventList {
         }
         anchor(next);
         // The consumed run's arrays go back to the pool.
-        run.size = 0;
         runPos = 0;
-        pool.push(run);
+        release(run);
         int slot = (int) next & MASK;
         Block bucket = ring[slot];
         if (bucket != null && bucket.size > 0) {
@@ -224,7 +225,7 @@ public final class CalendarEventList implements FutureEventList {
             ringCount -= bucket.size;
             run = sortBucket(bucket);
         } else {
-            run = pool.pop();
+            run = pool.isEmpty() ? new Block(16) : pool.pop();
         }
         // Overflow events that now fall inside the window move to the near heap or to their bucket.
         while (!overflow.isEmpty()) {
@@ -299,10 +300,17 @@ public final class CalendarEventList implements FutureEventList {
             dst = tmp;
         }
         src.size = n;
-        dst.size = 0;
         Arrays.fill(dst.h, 0, n, null);
-        pool.push(dst);
+        release(dst);
         return src;
+    }
+
+    /** Returns an emptied block to the pool, or drops it when the pool is full. */
+    private void release(Block b) {
+        b.size = 0;
+        if (pool.size() < MAX_POOL) {
+            pool.push(b);
+        }
     }
 
     /** Inserts elements [sorted, end) into the sorted prefix [start, sorted). */
