@@ -38,6 +38,7 @@ final class CalibrationSample {
     private final double[] e;
     private final double[] s;
     private final double[] w;
+    private final double[] r;
     private final double[][] a;
     private final double[][] b;
     private final double[] o;
@@ -89,6 +90,7 @@ final class CalibrationSample {
         e = new double[nP];
         this.s = new double[nests];
         w = new double[nests];
+        r = new double[nests];
         a = new double[nG][nP];
         b = new double[nG][nP];
         o = new double[nG];
@@ -155,10 +157,14 @@ final class CalibrationSample {
             double[] bl = blend[g];
             double inCloud = 0;
             if (total > 1e-200) {
+                // P(j) = e_j · r_n with r_n = w_n / (S_n · total): one division per nest, not per provider.
                 double invTotal = 1.0 / total;
+                for (int m = 0; m < nests; m++) {
+                    r[m] = s[m] > 0 ? w[m] * invTotal / s[m] : 0;
+                }
                 for (int j = 0; j < nP; j++) {
                     if (e[j] > 0) {
-                        double p = e[j] / s[nestOf[j]] * w[nestOf[j]] * invTotal;
+                        double p = e[j] * r[nestOf[j]];
                         rev[j] += q * p * bl[j];
                         inCloud += p;
                     }
