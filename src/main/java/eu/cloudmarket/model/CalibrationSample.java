@@ -30,15 +30,14 @@ final class CalibrationSample {
     private final double[] xMulti;
     private final double[] xSingle;
     private final boolean[][] available;
-    /** Available providers per nest, by country. */
-    private final int[][] nestCount;
+    /** Available providers of each nest, by country: members[c][nest]. */
+    private final int[][][] members;
     private final double[][] blend;
     private final NestedLogit logit;
     // scratch
     private final double[] e;
     private final double[] s;
     private final double[] w;
-    private final double[] r;
     private final double[][] a;
     private final double[][] b;
     private final double[] o;
@@ -59,12 +58,17 @@ final class CalibrationSample {
         }
         this.blend = blend;
         this.available = available;
-        nestCount = new int[available.length][nests];
+        members = new int[available.length][nests][];
         for (int c = 0; c < available.length; c++) {
-            for (int j = 0; j < nP; j++) {
-                if (available[c][j]) {
-                    nestCount[c][nestOf[j]]++;
+            for (int nest = 0; nest < nests; nest++) {
+                int k = 0;
+                int[] js = new int[nP];
+                for (int j = 0; j < nP; j++) {
+                    if (available[c][j] && nestOf[j] == nest) {
+                        js[k++] = j;
+                    }
                 }
+                members[c][nest] = java.util.Arrays.copyOf(js, k);
             }
         }
         size = (buyers.n + step - 1) / step;
@@ -90,7 +94,6 @@ final class CalibrationSample {
         e = new double[nP];
         this.s = new double[nests];
         w = new double[nests];
-        r = new double[nests];
         a = new double[nG][nP];
         b = new double[nG][nP];
         o = new double[nG];
@@ -117,39 +120,34 @@ final class CalibrationSample {
             }
             o[g] = Math.exp(u0[g] - shift);
         }
+        double keep = 1 - sigma;
         for (int i = 0; i < size; i++) {
             int g = segment[i];
             int c = country[i];
-            boolean[] av = available[c];
-            int[] cnt = nestCount[c];
+            int[][] mem = members[c];
             double[] ag = a[g];
             double[] bg = b[g];
             int row = i * nP;
-            for (int m = 0; m < nests; m++) {
-                s[m] = 0;
-                w[m] = 0;
-            }
-            for (int j = 0; j < nP; j++) {
-                if (av[j]) {
-                    int m = nestOf[j];
-                    if (nested && cnt[m] == 1) {
-                        e[j] = 1;
-                        s[m] = 1;
-                        w[m] = bg[j] * xSingle[row + j];
-                    } else {
-                        double x = ag[j] * xMulti[row + j];
-                        e[j] = x;
-                        s[m] += x;
-                    }
-                } else {
-                    e[j] = 0;
-                }
-            }
+            // Nest by nest: a single available provider has weight exp(v - M); several have S^(1-σ).
             double total = o[g];
             for (int m = 0; m < nests; m++) {
-                if (!nested || cnt[m] != 1) {
-                    double sm = s[m];
-                    w[m] = sm > 0 ? (nested ? Math.exp((1 - sigma) * Math.log(sm)) : sm) : 0;
+                int[] js = mem[m];
+                if (js.length == 0) {
+                    w[m] = 0;
+                } else if (nested && js.length == 1) {
+                    int j = js[0];
+                    w[m] = bg[j] * xSingle[row + j];
+                    s[m] = 1;
+                    e[j] = 1;
+                } else {
+                    double sm = 0;
+                    for (int j : js) {
+                        double x = ag[j] * xMulti[row + j];
+                        e[j] = x;
+                        sm += x;
+                    }
+                    s[m] = sm;
+                    w[m] = sm > 0 ? (nested ? Math.exp(keep * Math.log(sm)) : sm) : 0;
                 }
                 total += w[m];
             }
@@ -157,19 +155,22 @@ final class CalibrationSample {
             double[] bl = blend[g];
             double inCloud = 0;
             if (total > 1e-200) {
-                // P(j) = e_j · r_n with r_n = w_n / (S_n · total): one division per nest, not per provider.
+                // P(j) = e_j · w_n / (S_n · total): one division per nest, not per provider.
                 double invTotal = 1.0 / total;
                 for (int m = 0; m < nests; m++) {
-                    r[m] = s[m] > 0 ? w[m] * invTotal / s[m] : 0;
-                }
-                for (int j = 0; j < nP; j++) {
-                    if (e[j] > 0) {
-                        double p = e[j] * r[nestOf[j]];
+                    int[] js = mem[m];
+                    if (js.length == 0 || !(s[m] > 0)) {
+                        continue;
+                    }
+                    double r = w[m] * invTotal / s[m];
+                    for (int j : js) {
+                        double p = e[j] * r;
                         rev[j] += q * p * bl[j];
                         inCloud += p;
                     }
                 }
             } else {
+                boolean[] av = available[c];
                 for (int j = 0; j < nP; j++) {
                     v[j] = baseU[g][j] - alpha[i] * bl[j];
                 }
