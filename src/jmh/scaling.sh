@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q package -DskipTests
 mvn -B -q -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
-CP="target/classes:target/test-classes:$(cat target/bench.cp)"
+CP="target/classes:target/bench-classes:$(cat target/bench.cp)"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 TABLE=target/scaling.md

@@ -4,9 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * Future-event list for many pending events: time is cut into buckets of a fixed width, far events are appended to
- * their bucket unsorted, and a bucket is sorted in one batch when the clock reaches it. The order is exactly that of
- * {@link EventList}: (time, priority band, insertion sequence), total and deterministic; only the speed differs.
+ * Future-event list for many pending events (a calendar queue, Brown 1988, with sorted batches): time is cut into
+ * buckets of one width, far events are appended to their bucket unsorted, and a bucket is sorted in one batch when
+ * the clock reaches it. The order is exactly that of {@link EventList}: (time, priority band, insertion sequence),
+ * total and deterministic; only the speed differs.
  *
  * <p>Layout. Let {@code idx(t) = floor(t / width)} and {@code cur} the index of the current bucket.
  * <ul>
@@ -14,22 +15,25 @@ import java.util.Arrays;
  *       (consumed front to back) plus a binary heap for events scheduled into it after it was opened;</li>
  *   <li>a ring of {@value #RING} buckets holds the events with {@code cur < idx < cur + RING}, each bucket as
  *       parallel primitive arrays in insertion order;</li>
- *   <li>a binary heap holds the rare events further ahead (overflow).</li>
+ *   <li>a binary heap holds the events further ahead (overflow).</li>
  * </ul>
  * Because {@code idx} is non-decreasing in time, every near event precedes every event in the ring or the overflow,
  * so the earliest event is the smaller of the run's head and the near heap's top. When the near set runs dry the next
  * non-empty bucket is sorted by a natural merge sort (existing ascending runs are kept, so a bucket filled by a few
  * time-ordered streams, as buyer renewals are, sorts in a few linear passes) and becomes the new run.
  *
- * <p>Cost: O(1) to add a far event, O(log b) per event to sort a bucket of b events with sequential memory access,
- * and O(log h) for events added to the open bucket (h = near-heap size). Compared with one binary heap over all n
- * pending events (O(log n) random accesses per event) this matters from about 10^5 pending events on. The width is a
- * tuning parameter only: any positive width gives the same order. Memory: about 24 bytes per pending event plus the
- * spare capacity of reused bucket arrays. Not thread-safe.
+ * <p>The default list adapts its width to the density of events, aiming at about {@value #TARGET} events per bucket
+ * (a rescale re-buckets all pending events and happens at most once per {@code size()} events delivered); a fixed
+ * width can be given instead. Cost: O(1) to add a far event and O(log b) per event to sort a bucket of b events with
+ * sequential memory access, against O(log n) scattered accesses per event for one binary heap over all n pending
+ * events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
+ * the bucket arrays (at most 3 spare blocks are kept). Not thread-safe.
  */
 public final class CalendarEventList implements FutureEventList {
     /** Number of buckets in the ring (a power of two). */
-    static final int RING = 64;
+    static final int RING = 1 << 16;
+    /** Events per opened bucket the adaptive width aims at. */
+    static final int TARGET = 64;
     private static final int MASK = RING - 1;
     private static final int HALF = RING / 2;
     /** Spare blocks kept for reuse; more are left to the garbage collector, so memory follows the pending events. */
@@ -37,7 +41,13 @@ public final class CalendarEventList implements FutureEventList {
     /** Runs shorter than this are extended by insertion sort before merging. */
     private static final int MIN_RUN = 32;
 
-    private final double invWidth;
+    private final boolean adaptive;
+    private double width;
+    private double invWidth;
+    /** Moving average of the sizes of opened buckets, and events opened since the last change of width. */
+    private double meanOpened;
+    private long openedSinceResize;
+    private int resizes;
     private final Block[] ring = new Block[RING];
     private final ArrayDeque<Block> pool = new ArrayDeque<>();
     private final EventList nearHeap = new EventList(256);
@@ -52,19 +62,34 @@ public final class CalendarEventList implements FutureEventList {
     private long nextSeq;
     private int[] runStarts = new int[64];
 
-    /** A calendar list with buckets one time unit wide (one quarter in the market model). */
+    /**
+     * A calendar list whose bucket width adapts to the density of events: it starts one time unit wide and is
+     * rescaled (all pending events re-bucketed, at most once per {@code size()} events delivered) when opened
+     * buckets hold on average more than 8 or fewer than 1/8 times {@value #TARGET} events.
+     */
     public CalendarEventList() {
-        this(1.0);
+        this(1.0, true);
     }
 
-    /** A calendar list with buckets {@code width} time units wide; ideally a bucket holds 10^2 to 10^5 events. */
+    /** A calendar list with buckets of a fixed {@code width} time units. */
     public CalendarEventList(double width) {
+        this(width, false);
+    }
+
+    private CalendarEventList(double width, boolean adaptive) {
         if (!(width > 0) || Double.isInfinite(width)) {
             throw new IllegalArgumentException("bucket width must be positive and finite, was " + width);
         }
+        this.adaptive = adaptive;
+        this.width = width;
         this.invWidth = 1.0 / width;
         this.run = new Block(16);
         anchor(0);
+    }
+
+    /** Current bucket width (time units). */
+    public double width() {
+        return width;
     }
 
     /** Parallel arrays of events; in a ring bucket in insertion order, in the run sorted. */
@@ -125,21 +150,27 @@ public final class CalendarEventList implements FutureEventList {
             throw new IllegalStateException("event sequence overflow");
         }
         long key = ((long) band.rank() << EventList.SEQ_BITS) | nextSeq++;
-        long idx = index(time);
         if (size == 0) {
             // Nothing pending: re-anchor the window half a ring before this event, so that it and events up to
             // RING/2 buckets earlier (such as a model's start-up events, often scheduled after later ones) land in
             // the ring rather than in the near heap.
+            long idx = index(time);
             anchor(idx - HALF < idx ? idx - HALF : idx);
         }
         size++;
+        place(time, key, handler, arg);
+    }
+
+    /** Puts an event in the near heap, its ring bucket or the overflow heap, by its bucket index. */
+    private void place(double time, long key, EventHandler handler, int arg) {
+        long idx = index(time);
         if (idx <= cur) {
             nearHeap.addKeyed(time, key, handler, arg);
         } else if (idx < ringEnd) {
             int slot = (int) idx & MASK;
             Block b = ring[slot];
             if (b == null) {
-                b = pool.isEmpty() ? new Block(64) : pool.pop();
+                b = pool.isEmpty() ? new Block(TARGET) : pool.pop();
                 ring[slot] = b;
             }
             b.append(time, key, handler, arg);
@@ -224,6 +255,9 @@ public final class CalendarEventList implements FutureEventList {
             ring[slot] = null;
             ringCount -= bucket.size;
             run = sortBucket(bucket);
+            if (adaptive && considerResize(run)) {
+                return;
+            }
         } else {
             run = pool.isEmpty() ? new Block(16) : pool.pop();
         }
@@ -244,12 +278,94 @@ public final class CalendarEventList implements FutureEventList {
                 int s = (int) idx & MASK;
                 Block b = ring[s];
                 if (b == null) {
-                    b = pool.isEmpty() ? new Block(64) : pool.pop();
+                    b = pool.isEmpty() ? new Block(TARGET) : pool.pop();
                     ring[s] = b;
                 }
                 b.append(t, k, h, a);
                 ringCount++;
             }
+        }
+    }
+
+    /**
+     * Tracks the size of the bucket just opened (sorted in {@code opened}) and, when buckets are persistently far
+     * too full or too empty, re-buckets everything at a width aimed at {@value #TARGET} events per bucket. Returns
+     * whether it did (the near set is then rebuilt by a fresh {@link #advance}).
+     */
+    private boolean considerResize(Block opened) {
+        int n = opened.size;
+        meanOpened = meanOpened == 0 ? n : 0.875 * meanOpened + 0.125 * n;
+        openedSinceResize += n;
+        if (openedSinceResize < (resizes == 0 ? n : size)) {
+            return false; // amortised: a rebuild costs O(size), so at most one per size() events
+        }
+        boolean tooFull = meanOpened > 8.0 * TARGET && opened.t[n - 1] > opened.t[0]; // ties cannot be split
+        boolean tooEmpty = meanOpened < TARGET / 8.0 && size >= 8 * TARGET; // a short list needs no buckets
+        if (!tooFull && !tooEmpty) {
+            return false;
+        }
+        rebuild(width * TARGET / meanOpened);
+        advance();
+        return true;
+    }
+
+    /** Collects every pending event and places it again with buckets {@code newWidth} wide. Order is unaffected. */
+    private void rebuild(double newWidth) {
+        int n = size;
+        double[] t = new double[n];
+        long[] k = new long[n];
+        int[] a = new int[n];
+        EventHandler[] h = new EventHandler[n];
+        int c = 0;
+        for (int p = runPos; p < run.size; p++, c++) {
+            t[c] = run.t[p];
+            k[c] = run.k[p];
+            a[c] = run.a[p];
+            h[c] = run.h[p];
+            run.h[p] = null;
+        }
+        runPos = 0;
+        run.size = 0;
+        for (EventList heap : new EventList[] {nearHeap, overflow}) {
+            while (!heap.isEmpty()) {
+                t[c] = heap.peekTime();
+                k[c] = heap.peekKey();
+                a[c] = heap.peekArg();
+                h[c] = heap.peekHandler();
+                heap.removeFirst();
+                c++;
+            }
+        }
+        for (int slot = 0; slot < RING; slot++) {
+            Block b = ring[slot];
+            if (b != null) {
+                System.arraycopy(b.t, 0, t, c, b.size);
+                System.arraycopy(b.k, 0, k, c, b.size);
+                System.arraycopy(b.a, 0, a, c, b.size);
+                System.arraycopy(b.h, 0, h, c, b.size);
+                c += b.size;
+                Arrays.fill(b.h, 0, b.size, null);
+                ring[slot] = null;
+                release(b);
+            }
+        }
+        ringCount = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double scale = 1;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, t[i]);
+            scale = Math.max(scale, Math.abs(t[i]));
+        }
+        // Keep bucket indices far from long overflow: at least 2^-50 of the largest time in magnitude.
+        width = Math.min(1e300, Math.max(newWidth, scale * 0x1p-50));
+        invWidth = 1.0 / width;
+        resizes++;
+        openedSinceResize = 0;
+        meanOpened = 0;
+        long first = index(min);
+        anchor(first - 1 < first ? first - 1 : first);
+        for (int i = 0; i < n; i++) {
+            place(t[i], k[i], h[i], a[i]);
         }
     }
 

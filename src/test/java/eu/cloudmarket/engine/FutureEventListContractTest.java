@@ -187,4 +187,28 @@ class FutureEventListContractTest {
         }
         assertTrue(fired.size() > 40_000);
     }
+
+    @org.junit.jupiter.api.Test
+    void adaptiveCalendarRescalesWithDensityWithoutChangingTheOrder() {
+        CalendarEventList cal = new CalendarEventList();
+        Pair p = new Pair(cal);
+        SplittableRandom r = new SplittableRandom(11);
+        // Dense: 30,000 events within two time units (the 1.0-wide start buckets are far too full).
+        for (int i = 0; i < 30_000; i++) {
+            p.add(r.nextDouble() * 2, r.nextInt(BANDS.length));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            double now = p.poll();
+            p.add(now + r.nextDouble() * 2, r.nextInt(BANDS.length));
+        }
+        double dense = cal.width();
+        assertTrue(dense < 0.05, "width after the dense phase: " + dense);
+        // Sparse: the same number of events spread over a million time units (buckets now far too empty).
+        for (int i = 0; i < 60_000; i++) {
+            double now = p.poll();
+            p.add(now + r.nextDouble() * 1e6, r.nextInt(BANDS.length));
+        }
+        assertTrue(cal.width() > dense * 100, "width after the sparse phase: " + cal.width());
+        p.drain();
+    }
 }
