@@ -22,18 +22,25 @@ import java.util.Arrays;
  * non-empty bucket is sorted by a natural merge sort (existing ascending runs are kept, so a bucket filled by a few
  * time-ordered streams, as buyer renewals are, sorts in a few linear passes) and becomes the new run.
  *
- * <p>The default list adapts its width to the density of events, aiming at about {@value #TARGET} events per bucket
- * (a rescale re-buckets all pending events and happens at most once per {@code size()} events delivered); a fixed
- * width can be given instead. Cost: O(1) to add a far event and O(log b) per event to sort a bucket of b events with
+ * <p>The default list adapts its width to the density of events, aiming at buckets of about 1/{@value #SPREAD} of
+ * the pending events (at least {@value #MIN_TARGET}); a rescale re-buckets all pending events and happens at most
+ * once per {@code size()} events delivered. A fixed width can be given instead. Cost: O(1) to add a far event and O(log b) per event to sort a bucket of b events with
  * sequential memory access, against O(log n) scattered accesses per event for one binary heap over all n pending
  * events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
  * the bucket arrays (at most 3 spare blocks are kept). Not thread-safe.
  */
 public final class CalendarEventList implements FutureEventList {
     /** Number of buckets in the ring (a power of two). */
-    static final int RING = 1 << 16;
-    /** Events per opened bucket the adaptive width aims at. */
-    static final int TARGET = 64;
+    static final int RING = 1 << 12;
+    /**
+     * The adaptive width aims at buckets of {@code max(MIN_TARGET, size / SPREAD)} events, so that the bulk of the
+     * pending events spreads over a few dozen buckets whatever their number: appends then go to a few dozen array
+     * tails that stay in cache, and each bucket is still small enough to sort cheaply.
+     */
+    static final int SPREAD = 64;
+    static final int MIN_TARGET = 16;
+    /** Initial capacity of a bucket's arrays. */
+    private static final int BLOCK = 64;
     private static final int MASK = RING - 1;
     private static final int HALF = RING / 2;
     /** Spare blocks kept for reuse; more are left to the garbage collector, so memory follows the pending events. */
@@ -65,7 +72,7 @@ public final class CalendarEventList implements FutureEventList {
     /**
      * A calendar list whose bucket width adapts to the density of events: it starts one time unit wide and is
      * rescaled (all pending events re-bucketed, at most once per {@code size()} events delivered) when opened
-     * buckets hold on average more than 8 or fewer than 1/8 times {@value #TARGET} events.
+     * buckets hold on average more than 4 or fewer than 1/4 times max(16, size / 64) events.
      */
     public CalendarEventList() {
         this(1.0, true);
@@ -170,7 +177,7 @@ public final class CalendarEventList implements FutureEventList {
             int slot = (int) idx & MASK;
             Block b = ring[slot];
             if (b == null) {
-                b = pool.isEmpty() ? new Block(TARGET) : pool.pop();
+                b = pool.isEmpty() ? new Block(BLOCK) : pool.pop();
                 ring[slot] = b;
             }
             b.append(time, key, handler, arg);
@@ -278,7 +285,7 @@ public final class CalendarEventList implements FutureEventList {
                 int s = (int) idx & MASK;
                 Block b = ring[s];
                 if (b == null) {
-                    b = pool.isEmpty() ? new Block(TARGET) : pool.pop();
+                    b = pool.isEmpty() ? new Block(BLOCK) : pool.pop();
                     ring[s] = b;
                 }
                 b.append(t, k, h, a);
@@ -288,9 +295,9 @@ public final class CalendarEventList implements FutureEventList {
     }
 
     /**
-     * Tracks the size of the bucket just opened (sorted in {@code opened}) and, when buckets are persistently far
-     * too full or too empty, re-buckets everything at a width aimed at {@value #TARGET} events per bucket. Returns
-     * whether it did (the near set is then rebuilt by a fresh {@link #advance}).
+     * Tracks the size of the bucket just opened (sorted in {@code opened}) and, when buckets are persistently more
+     * than 4 times too full or too empty for the target size, re-buckets everything at the width that hits it.
+     * Returns whether it did (the near set is then rebuilt by a fresh {@link #advance}).
      */
     private boolean considerResize(Block opened) {
         int n = opened.size;
@@ -299,12 +306,13 @@ public final class CalendarEventList implements FutureEventList {
         if (openedSinceResize < (resizes == 0 ? n : size)) {
             return false; // amortised: a rebuild costs O(size), so at most one per size() events
         }
-        boolean tooFull = meanOpened > 8.0 * TARGET && opened.t[n - 1] > opened.t[0]; // ties cannot be split
-        boolean tooEmpty = meanOpened < TARGET / 8.0 && size >= 8 * TARGET; // a short list needs no buckets
+        double target = Math.max(MIN_TARGET, (double) size / SPREAD);
+        boolean tooFull = meanOpened > 4 * target && opened.t[n - 1] > opened.t[0]; // ties cannot be split
+        boolean tooEmpty = meanOpened < target / 4 && size >= 4 * SPREAD * MIN_TARGET; // a short list needs none
         if (!tooFull && !tooEmpty) {
             return false;
         }
-        rebuild(width * TARGET / meanOpened);
+        rebuild(width * target / meanOpened);
         advance();
         return true;
     }
