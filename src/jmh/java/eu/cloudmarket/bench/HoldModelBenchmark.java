@@ -35,7 +35,8 @@ import umontreal.ssj.simevents.eventlist.SplayTree;
  * new one at now + Exp(1). Score: events per second (one event = one removal plus one insertion), side by side for
  * <ul>
  *   <li>{@code cloudmarket}: our {@link Scheduler} (with its checks) on the {@link CalendarEventList} (the default)
- *       or on the binary heap {@link EventList}, one handler serving every event as the model's handlers do;</li>
+ *       or on the binary heap {@link EventList}, one handler serving every event as the model's handlers do;
+ *       {@code rawList}: the same two lists without the scheduler;</li>
  *   <li>{@code mason}: MASON 14's {@code sim.engine.Schedule} ({@code scheduleOnce} and {@code step});</li>
  *   <li>{@code ssj}: SSJ 3.3.2's {@code Simulator} with its default splay tree and two other SSJ event lists,
  *       each event an {@code Event} that reschedules itself;</li>
@@ -110,6 +111,39 @@ public class HoldModelBenchmark {
         st.remaining = BATCH;
         st.scheduler.runUntil(Double.POSITIVE_INFINITY);
         return st.scheduler.executedCount();
+    }
+
+    /** The same lists without the scheduler: poll, then add at the polled time + Exp(1). */
+    @State(Scope.Thread)
+    public static class Raw extends Draws {
+        @Param({"1000", "100000"})
+        int pending;
+        @Param({"calendar", "binaryHeap"})
+        String list;
+        FutureEventList events;
+        final EventList.Polled polled = new EventList.Polled();
+        final EventHandler handler = (s, a) -> { };
+
+        @Setup(Level.Trial)
+        public void setup() {
+            events = list.equals("calendar") ? new CalendarEventList() : new EventList();
+            for (int i = 0; i < pending; i++) {
+                events.add(exp(), Priority.DEMAND, handler, i);
+            }
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public double rawList(Raw st) {
+        FutureEventList l = st.events;
+        EventList.Polled p = st.polled;
+        double now = 0;
+        for (int b = 0; b < BATCH; b++) {
+            now = l.pollInto(p);
+            l.add(now + st.exp(), Priority.DEMAND, p.handler, p.arg);
+        }
+        return now;
     }
 
     // ---------------------------------------------------------------------------------------------------- MASON
