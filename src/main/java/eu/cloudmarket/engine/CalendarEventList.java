@@ -39,8 +39,9 @@ public final class CalendarEventList implements FutureEventList {
      */
     static final int SPREAD = 64;
     static final int MIN_TARGET = 16;
-    /** Initial capacity of a bucket's arrays. */
+    /** Smallest and largest initial capacity of a bucket's arrays. */
     private static final int BLOCK = 64;
+    private static final int MAX_BLOCK = 4096;
     private static final int MASK = RING - 1;
     private static final int HALF = RING / 2;
     /** Spare blocks kept for reuse; more are left to the garbage collector, so memory follows the pending events. */
@@ -55,6 +56,8 @@ public final class CalendarEventList implements FutureEventList {
     private double meanOpened;
     private long openedSinceResize;
     private int resizes;
+    /** Initial capacity of new bucket arrays: about the mean size of opened buckets, so few grow. */
+    private int blockCap = BLOCK;
     private final Block[] ring = new Block[RING];
     private final ArrayDeque<Block> pool = new ArrayDeque<>();
     private final EventList nearHeap = new EventList(256);
@@ -177,7 +180,7 @@ public final class CalendarEventList implements FutureEventList {
             int slot = (int) idx & MASK;
             Block b = ring[slot];
             if (b == null) {
-                b = pool.isEmpty() ? new Block(BLOCK) : pool.pop();
+                b = pool.isEmpty() ? new Block(blockCap) : pool.pop();
                 ring[slot] = b;
             }
             b.append(time, key, handler, arg);
@@ -212,6 +215,37 @@ public final class CalendarEventList implements FutureEventList {
             return time;
         }
         return nearHeap.pollInto(sink);
+    }
+
+    @Override
+    public boolean pollBefore(double horizon, EventList.Polled sink) {
+        if (size == 0) {
+            return false;
+        }
+        if (runPos == run.size && nearHeap.isEmpty()) {
+            advance();
+        }
+        if (runFirst()) {
+            int p = runPos;
+            Block r = run;
+            double time = r.t[p];
+            if (!(time < horizon)) {
+                return false;
+            }
+            runPos = p + 1;
+            size--;
+            sink.time = time;
+            sink.handler = r.h[p];
+            sink.arg = r.a[p];
+            r.h[p] = null;
+            return true;
+        }
+        if (!(nearHeap.peekTime() < horizon)) {
+            return false;
+        }
+        size--;
+        nearHeap.pollInto(sink);
+        return true;
     }
 
     /** Whether the next event comes from the sorted run rather than the near heap (near set not empty). */
@@ -285,7 +319,7 @@ public final class CalendarEventList implements FutureEventList {
                 int s = (int) idx & MASK;
                 Block b = ring[s];
                 if (b == null) {
-                    b = pool.isEmpty() ? new Block(BLOCK) : pool.pop();
+                    b = pool.isEmpty() ? new Block(blockCap) : pool.pop();
                     ring[s] = b;
                 }
                 b.append(t, k, h, a);
@@ -302,6 +336,7 @@ public final class CalendarEventList implements FutureEventList {
     private boolean considerResize(Block opened) {
         int n = opened.size;
         meanOpened = meanOpened == 0 ? n : 0.875 * meanOpened + 0.125 * n;
+        blockCap = blockCapacity(meanOpened);
         openedSinceResize += n;
         if (openedSinceResize < (resizes == 0 ? n : size)) {
             return false; // amortised: a rebuild costs O(size), so at most one per size() events
@@ -312,9 +347,15 @@ public final class CalendarEventList implements FutureEventList {
         if (!tooFull && !tooEmpty) {
             return false;
         }
+        blockCap = blockCapacity(target);
         rebuild(width * target / meanOpened);
         advance();
         return true;
+    }
+
+    /** New bucket arrays hold a mean bucket with some room, but at most 4,096 events (sparse buckets waste little). */
+    private static int blockCapacity(double meanBucket) {
+        return (int) Math.max(BLOCK, Math.min(MAX_BLOCK, 1.25 * meanBucket));
     }
 
     /** Collects every pending event and places it again with buckets {@code newWidth} wide. Order is unaffected. */

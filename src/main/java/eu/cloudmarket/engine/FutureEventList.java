@@ -24,4 +24,16 @@ public interface FutureEventList {
 
     /** Removes the earliest event and hands it to {@code sink}; returns its time. Undefined when empty. */
     double pollInto(EventList.Polled sink);
+
+    /**
+     * If the earliest event's time is below {@code horizon}, removes it into {@code sink} and returns true;
+     * otherwise (or when empty) leaves the list as it is and returns false. The scheduler's loop in one call.
+     */
+    default boolean pollBefore(double horizon, EventList.Polled sink) {
+        if (isEmpty() || !(peekTime() < horizon)) {
+            return false;
+        }
+        pollInto(sink);
+        return true;
+    }
 }

@@ -76,8 +76,7 @@ public final class Scheduler {
      */
     public void runUntil(double horizon) {
         stopped = false;
-        while (!stopped && !events.isEmpty() && events.peekTime() < horizon) {
-            events.pollInto(polled);
+        while (!stopped && events.pollBefore(horizon, polled)) {
             now = polled.time;
             EventHandler h = polled.handler;
             int arg = polled.arg;

@@ -73,7 +73,16 @@ class FutureEventListContractTest {
             Ref e = ref.pollFirst();
             int n = polled;
             assertEquals(e.time(), list.peekTime(), () -> "peek at poll " + n);
-            double t = list.pollInto(p);
+            double t;
+            if (n % 2 == 0) {
+                t = list.pollInto(p);
+            } else {
+                // pollBefore: nothing at a horizon equal to the next time, the event just above it.
+                assertTrue(!list.pollBefore(e.time(), p), () -> "pollBefore at the next time, poll " + n);
+                assertEquals(ref.size() + 1, list.size());
+                assertTrue(list.pollBefore(Math.nextUp(e.time()), p), () -> "pollBefore above it, poll " + n);
+                t = p.time;
+            }
             assertEquals(e.time(), t, () -> "time at poll " + n);
             assertEquals(e.time(), p.time);
             assertEquals(e.arg(), p.arg, () -> "argument (insertion order) at poll " + n);
