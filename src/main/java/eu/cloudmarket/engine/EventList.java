@@ -10,9 +10,9 @@ import java.util.Arrays;
  * <p>The band and the sequence number are packed into one {@code long} key (band in the top 8 bits, sequence in the
  * lower 56), so a comparison is one double compare and one long compare. Not thread-safe.
  */
-public final class EventList {
-    private static final int SEQ_BITS = 56;
-    private static final long MAX_SEQ = (1L << SEQ_BITS) - 1;
+public final class EventList implements FutureEventList {
+    static final int SEQ_BITS = 56;
+    static final long MAX_SEQ = (1L << SEQ_BITS) - 1;
 
     private double[] times;
     private long[] keys;
@@ -33,29 +33,52 @@ public final class EventList {
         handlers = new EventHandler[cap];
     }
 
+    @Override
     public int size() {
         return size;
     }
 
+    @Override
     public boolean isEmpty() {
         return size == 0;
     }
 
     /** Adds an event; the caller has checked that {@code time} is a valid, not-past time. */
+    @Override
     public void add(double time, Priority band, EventHandler handler, int arg) {
         if (nextSeq > MAX_SEQ) {
             throw new IllegalStateException("event sequence overflow");
         }
+        addKeyed(time, ((long) band.rank() << SEQ_BITS) | nextSeq++, handler, arg);
+    }
+
+    /** Adds an event whose (band, sequence) key was assigned by the caller (used by {@link CalendarEventList}). */
+    void addKeyed(double time, long key, EventHandler handler, int arg) {
         if (size == times.length) {
             grow();
         }
-        long key = ((long) band.rank() << SEQ_BITS) | nextSeq++;
         siftUp(size++, time, key, handler, arg);
     }
 
     /** Time of the earliest event; undefined when empty. */
+    @Override
     public double peekTime() {
         return times[0];
+    }
+
+    /** (band, sequence) key of the earliest event; undefined when empty. */
+    long peekKey() {
+        return keys[0];
+    }
+
+    /** Handler of the earliest event; undefined when empty. */
+    EventHandler peekHandler() {
+        return handlers[0];
+    }
+
+    /** Argument of the earliest event; undefined when empty. */
+    int peekArg() {
+        return args[0];
     }
 
     public Priority peekBand() {
@@ -63,11 +86,18 @@ public final class EventList {
     }
 
     /** Removes the earliest event and hands it to {@code sink}; returns its time. */
+    @Override
     public double pollInto(Polled sink) {
         double time = times[0];
         sink.handler = handlers[0];
         sink.arg = args[0];
         sink.time = time;
+        removeFirst();
+        return time;
+    }
+
+    /** Removes the earliest event; undefined when empty. */
+    void removeFirst() {
         int last = --size;
         if (last > 0) {
             double t = times[last];
@@ -79,7 +109,6 @@ public final class EventList {
         } else {
             handlers[0] = null;
         }
-        return time;
     }
 
     /** Reusable holder for a polled event, so polling allocates nothing. */

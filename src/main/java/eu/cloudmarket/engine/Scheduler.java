@@ -10,17 +10,19 @@ package eu.cloudmarket.engine;
  * refused.
  */
 public final class Scheduler {
-    private final EventList events;
+    private final FutureEventList events;
     private final EventList.Polled polled = new EventList.Polled();
     private double now;
     private long executed;
     private boolean stopped;
 
+    /** A scheduler on a {@link CalendarEventList} with buckets one time unit wide. */
     public Scheduler() {
-        this(new EventList());
+        this(new CalendarEventList());
     }
 
-    public Scheduler(EventList events) {
+    /** A scheduler on the given (empty) event list; every implementation yields the same order. */
+    public Scheduler(FutureEventList events) {
         this.events = events;
     }
 
@@ -74,8 +76,7 @@ public final class Scheduler {
      */
     public void runUntil(double horizon) {
         stopped = false;
-        while (!stopped && !events.isEmpty() && events.peekTime() < horizon) {
-            events.pollInto(polled);
+        while (!stopped && events.pollBefore(horizon, polled)) {
             now = polled.time;
             EventHandler h = polled.handler;
             int arg = polled.arg;

@@ -50,6 +50,31 @@ final class DemandModel {
     private final double[] demandAi;
     private final double[] slope;
     private final BrentSolver solver = new BrentSolver(1e-10, 1e-10);
+    /** Provider whose evaluation cache (the t* arrays, one entry per buyer type) is valid, or -1. */
+    private int prepared = -1;
+    private boolean preparedSwitching = true;
+    /**
+     * When false (for the first-order conditions), buyers are evaluated as contestable demand: without switching
+     * costs, as if every renewing workload were new. Providers set one list price for all and compete for where
+     * workloads land (Ofcom: competition "mainly focused on attracting new customers" [S18][S24]); expected loads for
+     * capacity and shadow prices always include switching costs.
+     */
+    private boolean withSwitching = true;
+    private int types;
+    private int[] tGroup = new int[64];
+    private int[] tSegment = new int[64];
+    private int[] tStatus = new int[64];
+    private double[] tWeight = new double[64];
+    private double[] tWGen = new double[64];
+    private double[] tWAi = new double[64];
+    private double[] tAlpha = new double[64];
+    private double[] tWgt = new double[64];
+    private double[] tOmega = new double[64];
+    private double[] tBase = new double[64];
+    private double[] tShift = new double[64];
+    private double[] tOther = new double[64];
+    private double[] tRest = new double[64];
+    private boolean[] tAlone = new boolean[64];
 
     DemandModel(Market m) {
         this.m = m;
@@ -83,6 +108,7 @@ final class DemandModel {
 
     /** Aggregates the buyers whose renewal falls in quarter k into types, grouping countries by availability. */
     void collectRenewals(int k) {
+        prepared = -1;
         boolean[][] av = m.availability();
         groups = 0;
         for (int c = 0; c < nC; c++) {
@@ -135,48 +161,91 @@ final class DemandModel {
     }
 
     /**
-     * The markup μ_j = D_j / (−∂D_j/∂p_j) implied by the first-order condition at current prices, with every buyer
-     * choosing (used to invert marginal costs at the start). NaN where a provider has no demand.
+     * Expected demand of renewing buyers for provider j at the trial prices: fills {@code demandTotal[j]},
+     * {@code demandGen[j]}, {@code demandAi[j]} and the own-price slope {@code slope[j]}.
+     *
+     * <p>Within one best response only j's trial prices move, so {@link #prepare} first sums, per buyer type, the
+     * nest weights of everything else at the rivals' trial prices; an evaluation then costs one to three
+     * transcendental calls per type (j's weight and its nest's) instead of one per alternative. Utilities are shifted
+     * by a per-type constant (the largest utility at preparation) rather than by each evaluation's maximum, which
+     * changes only rounding; a type whose weights under- or overflow is evaluated in full instead.
      */
-    double[] implicitMarkups() {
-        collectAll();
-        loadCurrentPrices();
-        withSwitching = false;
-        evaluate();
-        withSwitching = true;
-        double[] mu = new double[nP];
-        for (int j = 0; j < nP; j++) {
-            mu[j] = slope[j] > 0 ? demandTotal[j] / slope[j] : Double.NaN;
+    private void evaluate(int j) {
+        if (prepared != j || preparedSwitching != withSwitching) {
+            prepare(j);
         }
-        return mu;
-    }
-
-    private void collectAll() {
-        collectRenewals(Integer.MIN_VALUE);
+        double sigma = m.logit().sigma();
+        double inv = 1 / (1 - sigma);
+        boolean nested = sigma != 0;
+        double total = 0;
+        double gen = 0;
+        double ai = 0;
+        double sl = 0;
+        double tg = trialGen[j];
+        double ta = trialAi[j];
+        for (int t = 0; t < types; t++) {
+            double wgt = tWgt[t];
+            double price = ((1 - wgt) * tg + wgt * ta) * tOmega[t];
+            double vj = tBase[t] - tAlpha[t] * price;
+            double c;
+            double w;
+            if (tAlone[t]) {
+                c = 1;
+                w = Math.exp(nested ? vj - tShift[t] : (vj - tShift[t]) * inv);
+            } else {
+                double e = Math.exp((vj - tShift[t]) * inv);
+                double sn = tRest[t] + e;
+                c = e / sn;
+                w = nested ? Math.exp((1 - sigma) * Math.log(sn)) : sn;
+            }
+            double den = tOther[t] + w;
+            double p;
+            if (den > 0 && den < Double.POSITIVE_INFINITY && c == c) {
+                p = c * w / den;
+            } else {
+                double[] pc = exactType(t, j);
+                p = pc[0];
+                c = pc[1];
+            }
+            if (p == 0) {
+                continue;
+            }
+            double weight = tWeight[t];
+            total += weight * p;
+            gen += tWGen[t] * p;
+            ai += tWAi[t] * p;
+            sl += weight * tAlpha[t] * tOmega[t] * p * (inv - sigma * inv * c - p);
+        }
+        demandTotal[j] = total;
+        demandGen[j] = gen;
+        demandAi[j] = ai;
+        slope[j] = sl;
     }
 
     /**
-     * When false (for the first-order conditions), buyers are evaluated as contestable demand: without switching
-     * costs, as if every renewing workload were new. Providers set one list price for all and compete for where
-     * workloads land (Ofcom: competition "mainly focused on attracting new customers" [S18][S24]); expected loads for
-     * capacity and shadow prices always include switching costs.
+     * Caches, for provider j and each renewing buyer type that may choose j, everything of the nested logit that
+     * does not depend on j's own prices: the weight of the other nests and the outside option, and the sum of j's
+     * nest-mates, at the current trial prices of the rivals.
      */
-    private boolean withSwitching = true;
-
-    /** Expected demand of renewing buyers at the trial prices; fills demand arrays and the own-price slopes. */
-    private void evaluate() {
-        java.util.Arrays.fill(demandTotal, 0);
-        java.util.Arrays.fill(demandGen, 0);
-        java.util.Arrays.fill(demandAi, 0);
-        java.util.Arrays.fill(slope, 0);
+    private void prepare(int j) {
         boolean[][] av = m.availability();
         double[][] baseU = m.baseUtilities();
         double[] u0 = m.outsideUtilities();
         NestedLogit logit = m.logit();
         double sigma = logit.sigma();
         double inv = 1 / (1 - sigma);
+        boolean nested = sigma != 0;
+        int nests = Origin.values().length;
+        int nj = logit.nestOf(j);
+        double[] sumN = new double[nests];
+        int[] cntN = new int[nests];
+        int[] lastN = new int[nests];
+        types = 0;
         for (int gr = 0; gr < groups; gr++) {
             boolean[] allowed = av[groupRep[gr]];
+            if (!allowed[j]) {
+                continue;
+            }
             for (int g = 0; g < nG; g++) {
                 SegmentParams s = m.segment(g);
                 double wgt = m.blendWeight(g);
@@ -189,30 +258,124 @@ final class DemandModel {
                     }
                     double kap = st == nP || !withSwitching ? 0
                             : s.switchingTech() * m.techMult[st] + s.switchingEgress() * m.egress[st];
-                    for (int j = 0; j < nP; j++) {
-                        avail[j] = allowed[j];
-                        double omega = 1 + m.wedge[j] * lic;
-                        double price = ((1 - wgt) * trialGen[j] + wgt * trialAi[j]) * omega;
-                        v[j] = baseU[g][j] - alpha * price - (j == st ? 0 : kap);
+                    double shift = u0[g] - kap;
+                    for (int k = 0; k < nP; k++) {
+                        double omega = 1 + m.wedge[k] * lic;
+                        double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
+                        v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
+                        if (allowed[k]) {
+                            shift = Math.max(shift, v[k]);
+                        }
                     }
-                    double v0 = u0[g] - kap;
-                    logit.compute(v, avail, v0, prob, cond);
-                    double wg = wGen[gr][g][st];
-                    double wa = wAi[gr][g][st];
-                    for (int j = 0; j < nP; j++) {
-                        double p = prob[j];
-                        if (p == 0) {
+                    java.util.Arrays.fill(sumN, 0);
+                    java.util.Arrays.fill(cntN, 0);
+                    for (int k = 0; k < nP; k++) {
+                        if (allowed[k] && k != j) {
+                            int n = logit.nestOf(k);
+                            sumN[n] += Math.exp((v[k] - shift) * inv);
+                            cntN[n]++;
+                            lastN[n] = k;
+                        }
+                    }
+                    double other = Math.exp(u0[g] - kap - shift);
+                    for (int n = 0; n < nests; n++) {
+                        if (n == nj || cntN[n] == 0) {
                             continue;
                         }
-                        demandTotal[j] += weight * p;
-                        demandGen[j] += wg * p;
-                        demandAi[j] += wa * p;
-                        double omega = 1 + m.wedge[j] * lic;
-                        slope[j] += weight * alpha * omega * p * (inv - sigma * inv * cond[j] - p);
+                        if (!nested) {
+                            other += sumN[n];
+                        } else if (cntN[n] == 1) {
+                            other += Math.exp(v[lastN[n]] - shift);
+                        } else {
+                            other += Math.exp((1 - sigma) * Math.log(sumN[n]));
+                        }
                     }
+                    ensureTypeCapacity(types + 1);
+                    int t = types++;
+                    tGroup[t] = gr;
+                    tSegment[t] = g;
+                    tStatus[t] = st;
+                    tWeight[t] = weight;
+                    tWGen[t] = wGen[gr][g][st];
+                    tWAi[t] = wAi[gr][g][st];
+                    tAlpha[t] = alpha;
+                    tWgt[t] = wgt;
+                    tOmega[t] = 1 + m.wedge[j] * lic;
+                    tBase[t] = baseU[g][j] - (j == st ? 0 : kap);
+                    tShift[t] = shift;
+                    tOther[t] = other;
+                    tRest[t] = sumN[nj];
+                    tAlone[t] = cntN[nj] == 0;
                 }
             }
         }
+        prepared = j;
+        preparedSwitching = withSwitching;
+    }
+
+    /** {P(j), P(j | nest)} of type t at the trial prices, from the full nested logit (the fallback of evaluate). */
+    private double[] exactType(int t, int j) {
+        int gr = tGroup[t];
+        int g = tSegment[t];
+        int st = tStatus[t];
+        boolean[] allowed = m.availability()[groupRep[gr]];
+        double[][] baseU = m.baseUtilities();
+        SegmentParams s = m.segment(g);
+        double wgt = m.blendWeight(g);
+        double kap = st == nP || !withSwitching ? 0
+                : s.switchingTech() * m.techMult[st] + s.switchingEgress() * m.egress[st];
+        double alpha = s.alpha() / m.techIndex();
+        for (int k = 0; k < nP; k++) {
+            avail[k] = allowed[k];
+            double omega = 1 + m.wedge[k] * s.licensingExposure();
+            double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
+            v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
+        }
+        m.logit().compute(v, avail, m.outsideUtilities()[g] - kap, prob, cond);
+        return new double[] {prob[j], cond[j]};
+    }
+
+    private void ensureTypeCapacity(int n) {
+        if (n <= tWeight.length) {
+            return;
+        }
+        int cap = Math.max(n, 2 * tWeight.length);
+        tGroup = java.util.Arrays.copyOf(tGroup, cap);
+        tSegment = java.util.Arrays.copyOf(tSegment, cap);
+        tStatus = java.util.Arrays.copyOf(tStatus, cap);
+        tWeight = java.util.Arrays.copyOf(tWeight, cap);
+        tWGen = java.util.Arrays.copyOf(tWGen, cap);
+        tWAi = java.util.Arrays.copyOf(tWAi, cap);
+        tAlpha = java.util.Arrays.copyOf(tAlpha, cap);
+        tWgt = java.util.Arrays.copyOf(tWgt, cap);
+        tOmega = java.util.Arrays.copyOf(tOmega, cap);
+        tBase = java.util.Arrays.copyOf(tBase, cap);
+        tShift = java.util.Arrays.copyOf(tShift, cap);
+        tOther = java.util.Arrays.copyOf(tOther, cap);
+        tRest = java.util.Arrays.copyOf(tRest, cap);
+        tAlone = java.util.Arrays.copyOf(tAlone, cap);
+    }
+
+    /**
+     * The markup μ_j = D_j / (−∂D_j/∂p_j) implied by the first-order condition at current prices, with every buyer
+     * choosing as contestable demand (used to invert marginal costs at the start). NaN where a provider has no demand.
+     */
+    double[] implicitMarkups() {
+        collectRenewals(Integer.MIN_VALUE);
+        loadCurrentPrices();
+        double[] mu = new double[nP];
+        withSwitching = false;
+        try {
+            for (int j = 0; j < nP; j++) {
+                prepared = -1;
+                evaluate(j);
+                mu[j] = slope[j] > 0 ? demandTotal[j] / slope[j] : Double.NaN;
+            }
+        } finally {
+            withSwitching = true;
+            prepared = -1;
+        }
+        return mu;
     }
 
     private void loadCurrentPrices() {
@@ -226,6 +389,7 @@ final class DemandModel {
      */
     double[] bestResponse(int j, double costGen, double costAi) {
         loadCurrentPrices();
+        prepare(j);
         double shG = 0;
         double shA = 0;
         double mu = 0;
@@ -245,12 +409,19 @@ final class DemandModel {
     }
 
     private double solveMarkup(int j, double baseGen, double baseAi) {
+        withSwitching = false;
+        try {
+            return solveContestableMarkup(j, baseGen, baseAi);
+        } finally {
+            withSwitching = true;
+        }
+    }
+
+    private double solveContestableMarkup(int j, double baseGen, double baseAi) {
         java.util.function.DoubleUnaryOperator foc = mu -> {
             trialGen[j] = baseGen + mu;
             trialAi[j] = baseAi + mu;
-            withSwitching = false;
-            evaluate();
-            withSwitching = true;
+            evaluate(j);
             if (slope[j] <= 0) {
                 return Double.NaN;
             }
@@ -289,6 +460,7 @@ final class DemandModel {
      * expected load (locked-in customers plus expected renewals) down to capacity, or 0 when capacity does not bind.
      */
     double[] shadowPrices(int j, double pGen, double pAi) {
+        prepare(j); // the rivals' trial prices may have changed since the last preparation
         double[] out = new double[2];
         double lockedGen = m.loadGen[j] - renewingGen[j];
         double lockedAi = m.loadAi[j] - renewingAi[j];
@@ -296,13 +468,13 @@ final class DemandModel {
         double capA = m.capAi(j);
         trialGen[j] = pGen;
         trialAi[j] = pAi;
-        evaluate();
+        evaluate(j);
         if (lockedGen + demandGen[j] > capG * (1 + 1e-9)) {
             out[0] = clearingIncrease(j, true, pGen, pAi, capG - lockedGen);
         }
         trialGen[j] = pGen + out[0];
         trialAi[j] = pAi;
-        evaluate();
+        evaluate(j);
         if (lockedAi + demandAi[j] > capA * (1 + 1e-9)) {
             out[1] = clearingIncrease(j, false, pGen + out[0], pAi, capA - lockedAi);
         }
@@ -319,7 +491,7 @@ final class DemandModel {
             double mid = 0.5 * (lo + hi);
             trialGen[j] = general ? pGen + mid : pGen;
             trialAi[j] = general ? pAi : pAi + mid;
-            evaluate();
+            evaluate(j);
             double d = general ? demandGen[j] : demandAi[j];
             if (d > room) {
                 lo = mid;

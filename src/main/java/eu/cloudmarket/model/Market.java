@@ -142,6 +142,8 @@ public final class Market {
     private final double[] betaCnNow;
     private final boolean[][] availableByCountry;
     private final double[] aiQualityEff;
+    /** capAi(j) as of the last cache refresh (the fleet changes only where the caches are marked dirty). */
+    private final double[] capAiNow;
 
     // ---- scratch
     private final double[] v;
@@ -360,6 +362,7 @@ public final class Market {
         betaCnNow = new double[nG];
         availableByCountry = new boolean[nC][nP];
         aiQualityEff = new double[nP];
+        capAiNow = new double[nP];
         v = new double[nP];
         prob = new double[nP];
         cond = new double[nP];
@@ -461,24 +464,14 @@ public final class Market {
         double[] rev = new double[nP];
         double[] cloudQ = new double[nG];
         double[] totalQ = new double[nG];
+        // Prices and tastes are fixed while calibrating: the sample's price terms are exponentiated once.
+        CalibrationSample sample = new CalibrationSample(this, buyers, step, blend, availableByCountry, logit);
         for (int iter = 0; iter < 500; iter++) {
             refreshCaches();
             java.util.Arrays.fill(rev, 0);
             java.util.Arrays.fill(cloudQ, 0);
             java.util.Arrays.fill(totalQ, 0);
-            for (int i = 0; i < n; i += step) {
-                int g = buyers.segment[i];
-                double q = buyers.workload[i];
-                utilities(i, buyers.onPremises, availableByCountry[buyers.country[i]]);
-                logit.compute(v, avail, u0[g], prob, null);
-                double inCloud = 0;
-                for (int j = 0; j < nP; j++) {
-                    rev[j] += q * prob[j] * blend[g][j];
-                    inCloud += prob[j];
-                }
-                cloudQ[g] += q * inCloud;
-                totalQ[g] += q;
-            }
+            sample.expectedChoices(baseU, u0, rev, cloudQ, totalQ);
             double revTotal = 0;
             for (double r : rev) {
                 revTotal += r;
@@ -680,6 +673,7 @@ public final class Market {
         }
         for (int j = 0; j < nP; j++) {
             double cap = capAi(j);
+            capAiNow[j] = cap;
             double penalty = 0;
             if (cap > 0) {
                 for (int tt = 0; tt < nT; tt++) {
@@ -746,51 +740,94 @@ public final class Market {
         }
     }
 
-    /** A buyer's contract renewal (or, on premises, its periodic review): choose, sign, schedule the next one. */
+    /**
+     * A buyer's contract renewal (or, on premises, its periodic review): choose, sign, schedule the next one. The
+     * buyer's columns are read once, up front: with a million buyers renewing in random order each column is a cache
+     * miss, and issuing the loads together lets them overlap.
+     */
     private void renew(int i) {
         refreshCaches();
         Buyers b = buyers;
         int k = b.provider[i];
         int g = b.segment[i];
-        boolean[] allowed = availableByCountry[b.country[i]];
-        utilities(i, k, allowed);
-        double v0 = u0[g] - (k == b.onPremises ? 0 : kappa(i, k));
-        double q = b.workload[i];
-        double addGen = q * genPerWorkload(g);
-        double addAi = q * aiPerWorkload(g);
-        int chosen = b.onPremises;
+        int c = b.country[i];
+        float q = b.workload[i];
+        float am = b.alphaMult[i];
+        float km = b.kappaMult[i];
+        float di = b.dataIntensity[i];
+        float oldGen = b.priceGeneral[i];
+        float oldAi = b.priceAi[i];
+        float off = b.offset[i];
+        int chosen = choose(i, k, g, c, q, am, km, di);
+        if (chosen != k) {
+            flows[k][chosen]++;
+        }
+        bookDelta(k, g, q, oldGen, oldAi, -1);
+        b.provider[i] = (byte) chosen;
+        float newGen = oldGen;
+        float newAi = oldAi;
+        if (chosen != b.onPremises) {
+            newGen = (float) priceGen[chosen];
+            newAi = (float) priceAi[chosen];
+            b.priceGeneral[i] = newGen;
+            b.priceAi[i] = newAi;
+        }
+        bookDelta(chosen, g, q, newGen, newAi, +1);
+        int next = quarter + sp[g].contractQuarters();
+        b.renewQuarter[i] = next;
+        if (next < params.quarters()) {
+            scheduler.schedule(next + off, Priority.DEMAND, renewalHandler, i);
+        }
+    }
+
+    /**
+     * Buyer i's decision at a renewal in the current quarter: a nested-logit draw among the allowed providers and
+     * the outside option; a provider without room for the buyer's workload rations it out and the buyer re-draws
+     * without that provider. Returns the provider index, or {@link Buyers#onPremises}. Records rationed workload
+     * but changes no books; the caches must be fresh ({@link #refreshCaches()}). Package-private for the decision
+     * benchmark (src/jmh).
+     */
+    int choose(int i) {
+        Buyers b = buyers;
+        return choose(i, b.provider[i], b.segment[i], b.country[i], b.workload[i], b.alphaMult[i], b.kappaMult[i],
+                b.dataIntensity[i]);
+    }
+
+    /** {@link #choose(int)} with buyer i's columns already read: status k, segment g, country c and tastes. */
+    private int choose(int i, int k, int g, int c, float q, float alphaMult, float kappaMult, float dataIntensity) {
+        int onPremises = buyers.onPremises;
+        SegmentParams s = sp[g];
+        double kap = k == onPremises ? 0
+                : kappaMult * (s.switchingTech() * techMult[k] + s.switchingEgress() * egress[k] * dataIntensity);
+        double alpha = s.alpha() * alphaMult;
+        double[] bu = baseU[g];
+        double[] bl = blend[g];
+        boolean[] allowed = availableByCountry[c];
+        boolean[] stay = incumbentsStay[c];
+        for (int j = 0; j < nP; j++) {
+            avail[j] = allowed[j] || (j == k && stay[j]);
+            v[j] = bu[j] - alpha * bl[j] - (j == k ? 0 : kap);
+        }
+        double v0 = u0[g] - kap;
+        double qd = q;
+        double addGen = qd * genPerWorkload(g);
+        double addAi = qd * aiPerWorkload(g);
+        long draw = (long) quarter * 16;
         for (int attempt = 0; attempt <= nP; attempt++) {
-            logit.compute(v, avail, v0, prob, null);
-            int j = NestedLogit.sample(prob, nP, RandomStreams.uniform(choiceKey, i, (long) quarter * 16 + attempt));
+            int j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, i, draw + attempt));
             if (j < 0) {
-                chosen = b.onPremises;
-                break;
+                return onPremises;
             }
             boolean fits = j == k
-                    || (loadGen[j] + addGen <= capGen[j] * (1 + 1e-9) && loadAi[j] + addAi <= capAi(j) * (1 + 1e-9));
+                    || (loadGen[j] + addGen <= capGen[j] * (1 + 1e-9) && loadAi[j] + addAi <= capAiNow[j] * (1 + 1e-9));
             if (fits) {
-                chosen = j;
-                break;
+                return j;
             }
             // Capacity binds: ration the buyer out and let it spill to its next choice.
             rationed[j] += addGen + addAi;
             avail[j] = false;
         }
-        if (chosen != k) {
-            flows[k][chosen]++;
-        }
-        removeFromBooks(i, k);
-        b.provider[i] = (byte) chosen;
-        if (chosen != b.onPremises) {
-            b.priceGeneral[i] = (float) priceGen[chosen];
-            b.priceAi[i] = (float) priceAi[chosen];
-        }
-        addToBooks(i, chosen);
-        int next = quarter + sp[g].contractQuarters();
-        b.renewQuarter[i] = next;
-        if (next < params.quarters()) {
-            scheduler.schedule(next + b.offset[i], Priority.DEMAND, renewalHandler, i);
-        }
+        return onPremises;
     }
 
     private void addToBooks(int i, int j) {
@@ -802,17 +839,22 @@ public final class Market {
     }
 
     private void bookDelta(int i, int j, int sign) {
-        int g = buyers.segment[i];
+        Buyers b = buyers;
+        bookDelta(j, b.segment[i], b.workload[i], b.priceGeneral[i], b.priceAi[i], sign);
+    }
+
+    /** Adds ({@code sign} +1) or removes (-1) a buyer of segment g with workload q at contract prices to j's books. */
+    private void bookDelta(int j, int g, float q, float pGen, float pAi, int sign) {
         count[j][g] += sign;
         if (j == buyers.onPremises) {
             return;
         }
-        double q = buyers.workload[i];
-        sumQ[j][g] += sign * q;
-        sumQpGen[j][g] += sign * q * buyers.priceGeneral[i];
-        sumQpAi[j][g] += sign * q * buyers.priceAi[i];
-        loadGen[j] += sign * q * genPerWorkload(g);
-        loadAi[j] += sign * q * aiPerWorkload(g);
+        double qd = q;
+        sumQ[j][g] += sign * qd;
+        sumQpGen[j][g] += sign * qd * pGen;
+        sumQpAi[j][g] += sign * qd * pAi;
+        loadGen[j] += sign * qd * genPerWorkload(g);
+        loadAi[j] += sign * qd * aiPerWorkload(g);
     }
 
     // =====================================================================================================

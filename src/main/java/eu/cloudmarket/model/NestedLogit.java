@@ -21,6 +21,8 @@ public final class NestedLogit {
     private final double[] e;
     private final double[] s;
     private final double[] w;
+    private final int[] count;
+    private double max;
 
     public NestedLogit(int[] nestOf, int nests, double sigma) {
         if (!(sigma >= 0 && sigma < 1)) {
@@ -33,6 +35,7 @@ public final class NestedLogit {
         this.e = new double[nestOf.length];
         this.s = new double[nests];
         this.w = new double[nests];
+        this.count = new int[nests];
     }
 
     public double sigma() {
@@ -51,30 +54,7 @@ public final class NestedLogit {
      */
     public double compute(double[] v, boolean[] available, double v0, double[] prob, double[] cond) {
         int n = nestOf.length;
-        double max = v0;
-        for (int j = 0; j < n; j++) {
-            if (available[j] && v[j] > max) {
-                max = v[j];
-            }
-        }
-        for (int m = 0; m < nests; m++) {
-            s[m] = 0;
-        }
-        for (int j = 0; j < n; j++) {
-            if (available[j]) {
-                double x = Math.exp((v[j] - max) * inv);
-                e[j] = x;
-                s[nestOf[j]] += x;
-            } else {
-                e[j] = 0;
-            }
-        }
-        double total = Math.exp(v0 - max);
-        for (int m = 0; m < nests; m++) {
-            double sm = s[m];
-            w[m] = sm > 0 ? (sigma == 0 ? sm : Math.exp((1 - sigma) * Math.log(sm))) : 0;
-            total += w[m];
-        }
+        double total = weights(v, available, v0);
         double invTotal = 1.0 / total;
         for (int j = 0; j < n; j++) {
             if (e[j] > 0) {
@@ -92,6 +72,80 @@ public final class NestedLogit {
             }
         }
         return max + Math.log(total);
+    }
+
+    /**
+     * Draws an alternative with uniform {@code u}: the same result, bit for bit, as {@link #compute} followed by
+     * {@link #sample}, but without the inclusive value and stopping at the chosen alternative, so a decision costs
+     * only the exponentials it needs. Returns j, or -1 for the outside option.
+     */
+    public int choose(double[] v, boolean[] available, double v0, double u) {
+        int n = nestOf.length;
+        double invTotal = 1.0 / weights(v, available, v0);
+        double c = 0;
+        for (int j = 0; j < n; j++) {
+            if (e[j] > 0) {
+                int m = nestOf[j];
+                c += e[j] / s[m] * w[m] * invTotal;
+                if (u < c) {
+                    return j;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Fills the within-nest weights {@code e} (zero for unavailable alternatives), the nest sums {@code s} and the
+     * nest weights {@code w} = S^(1-σ), all relative to the largest utility (kept in {@link #max}), and returns the
+     * denominator exp(V_0 - max) + Σ_m w_m.
+     *
+     * <p>A nest with a single available alternative j has S^(1-σ) = exp(V_j - max) exactly in real arithmetic, and
+     * P(j | n) = 1; it is computed so, with one exponential instead of an exponential, a logarithm and another
+     * exponential (in the baseline the EU and CN nests are single providers).
+     */
+    private double weights(double[] v, boolean[] available, double v0) {
+        int n = nestOf.length;
+        double mx = v0;
+        for (int m = 0; m < nests; m++) {
+            s[m] = 0;
+            count[m] = 0;
+        }
+        for (int j = 0; j < n; j++) {
+            if (available[j]) {
+                count[nestOf[j]]++;
+                if (v[j] > mx) {
+                    mx = v[j];
+                }
+            }
+        }
+        max = mx;
+        boolean nested = sigma != 0;
+        for (int j = 0; j < n; j++) {
+            if (available[j]) {
+                int m = nestOf[j];
+                if (nested && count[m] == 1) {
+                    e[j] = 1;
+                    s[m] = 1;
+                    w[m] = Math.exp(v[j] - mx);
+                } else {
+                    double x = Math.exp((v[j] - mx) * inv);
+                    e[j] = x;
+                    s[m] += x;
+                }
+            } else {
+                e[j] = 0;
+            }
+        }
+        double total = Math.exp(v0 - mx);
+        for (int m = 0; m < nests; m++) {
+            if (!nested || count[m] != 1) {
+                double sm = s[m];
+                w[m] = sm > 0 ? (nested ? Math.exp((1 - sigma) * Math.log(sm)) : sm) : 0;
+            }
+            total += w[m];
+        }
+        return total;
     }
 
     /**

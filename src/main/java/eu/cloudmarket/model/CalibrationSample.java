@@ -1,0 +1,187 @@
+package eu.cloudmarket.model;
+
+/**
+ * Expected choices of a sample of buyers without switching costs, for the BLP contraction in
+ * {@code Market.calibrateQualities}, where only the qualities δ_j and the outside utilities δ_0g change from one
+ * iteration to the next while prices, tastes and availability stay fixed.
+ *
+ * <p>The buyer-specific price terms are therefore exponentiated once: with v_ij = U_gj − α_i·b_gj (U_gj the segment's
+ * utility parts, b_gj its blended price) and a per-segment shift M_g ≥ max(U_gj, δ_0g),
+ * <pre>
+ *   exp((v_ij − M_g)/(1−σ)) = exp((U_gj − M_g)/(1−σ)) · exp(−α_i b_gj/(1−σ))
+ * </pre>
+ * so an iteration costs, per buyer, one logarithm and one exponential (for a nest of several providers) plus products,
+ * instead of an exponential per provider. The probabilities are those of {@link NestedLogit#compute} in real
+ * arithmetic (single-alternative nests included); only the floating-point rounding differs. A buyer whose weights
+ * all underflow (not seen with realistic parameters) falls back to {@link NestedLogit#compute}.
+ */
+final class CalibrationSample {
+    private final int nP;
+    private final int nests;
+    private final double sigma;
+    private final double inv;
+    private final int[] nestOf;
+    private final int size;
+    private final byte[] segment;
+    private final byte[] country;
+    private final double[] workload;
+    private final double[] alpha;
+    /** exp(−α_i b_gj/(1−σ)) and exp(−α_i b_gj), row i·nP + j. */
+    private final double[] xMulti;
+    private final double[] xSingle;
+    private final boolean[][] available;
+    /** Available providers of each nest, by country: members[c][nest]. */
+    private final int[][][] members;
+    private final double[][] blend;
+    private final NestedLogit logit;
+    // scratch
+    private final double[] e;
+    private final double[] s;
+    private final double[] w;
+    private final double[][] a;
+    private final double[][] b;
+    private final double[] o;
+    private final double[] v;
+    private final double[] prob;
+
+    /** Buyers 0, step, 2·step, ... at the market's current prices ({@code blend}, fixed while calibrating). */
+    CalibrationSample(Market m, Buyers buyers, int step, double[][] blend, boolean[][] available, NestedLogit logit) {
+        this.nP = m.nP;
+        int nG = m.nG;
+        this.logit = logit;
+        this.sigma = logit.sigma();
+        this.inv = 1.0 / (1.0 - sigma);
+        this.nests = Origin.values().length;
+        this.nestOf = new int[nP];
+        for (int j = 0; j < nP; j++) {
+            nestOf[j] = logit.nestOf(j);
+        }
+        this.blend = blend;
+        this.available = available;
+        members = new int[available.length][nests][];
+        for (int c = 0; c < available.length; c++) {
+            for (int nest = 0; nest < nests; nest++) {
+                int k = 0;
+                int[] js = new int[nP];
+                for (int j = 0; j < nP; j++) {
+                    if (available[c][j] && nestOf[j] == nest) {
+                        js[k++] = j;
+                    }
+                }
+                members[c][nest] = java.util.Arrays.copyOf(js, k);
+            }
+        }
+        size = (buyers.n + step - 1) / step;
+        segment = new byte[size];
+        country = new byte[size];
+        workload = new double[size];
+        alpha = new double[size];
+        xMulti = new double[size * nP];
+        xSingle = new double[size * nP];
+        for (int s = 0, i = 0; s < size; s++, i += step) {
+            int g = buyers.segment[i];
+            segment[s] = (byte) g;
+            country[s] = buyers.country[i];
+            workload[s] = buyers.workload[i];
+            double al = m.segment(g).alpha() * buyers.alphaMult[i];
+            alpha[s] = al;
+            for (int j = 0; j < nP; j++) {
+                double price = al * blend[g][j];
+                xMulti[s * nP + j] = Math.exp(-price * inv);
+                xSingle[s * nP + j] = Math.exp(-price);
+            }
+        }
+        e = new double[nP];
+        this.s = new double[nests];
+        w = new double[nests];
+        a = new double[nG][nP];
+        b = new double[nG][nP];
+        o = new double[nG];
+        v = new double[nP];
+        prob = new double[nP];
+    }
+
+    /**
+     * Adds the sample's expected revenue by provider ({@code rev}), expected cloud workload by segment
+     * ({@code cloudQ}) and workload by segment ({@code totalQ}) at utility parts {@code baseU} and outside utilities
+     * {@code u0}, visiting buyers in the same order as a plain loop over the sample.
+     */
+    void expectedChoices(double[][] baseU, double[] u0, double[] rev, double[] cloudQ, double[] totalQ) {
+        int nG = a.length;
+        boolean nested = sigma != 0;
+        for (int g = 0; g < nG; g++) {
+            double shift = u0[g];
+            for (int j = 0; j < nP; j++) {
+                shift = Math.max(shift, baseU[g][j]);
+            }
+            for (int j = 0; j < nP; j++) {
+                a[g][j] = Math.exp((baseU[g][j] - shift) * inv);
+                b[g][j] = Math.exp(baseU[g][j] - shift);
+            }
+            o[g] = Math.exp(u0[g] - shift);
+        }
+        double keep = 1 - sigma;
+        for (int i = 0; i < size; i++) {
+            int g = segment[i];
+            int c = country[i];
+            int[][] mem = members[c];
+            double[] ag = a[g];
+            double[] bg = b[g];
+            int row = i * nP;
+            // Nest by nest: a single available provider has weight exp(v - M); several have S^(1-σ).
+            double total = o[g];
+            for (int m = 0; m < nests; m++) {
+                int[] js = mem[m];
+                if (js.length == 0) {
+                    w[m] = 0;
+                } else if (nested && js.length == 1) {
+                    int j = js[0];
+                    w[m] = bg[j] * xSingle[row + j];
+                    s[m] = 1;
+                    e[j] = 1;
+                } else {
+                    double sm = 0;
+                    for (int j : js) {
+                        double x = ag[j] * xMulti[row + j];
+                        e[j] = x;
+                        sm += x;
+                    }
+                    s[m] = sm;
+                    w[m] = sm > 0 ? (nested ? Math.exp(keep * Math.log(sm)) : sm) : 0;
+                }
+                total += w[m];
+            }
+            double q = workload[i];
+            double[] bl = blend[g];
+            double inCloud = 0;
+            if (total > 1e-200) {
+                // P(j) = e_j · w_n / (S_n · total): one division per nest, not per provider.
+                double invTotal = 1.0 / total;
+                for (int m = 0; m < nests; m++) {
+                    int[] js = mem[m];
+                    if (js.length == 0 || !(s[m] > 0)) {
+                        continue;
+                    }
+                    double r = w[m] * invTotal / s[m];
+                    for (int j : js) {
+                        double p = e[j] * r;
+                        rev[j] += q * p * bl[j];
+                        inCloud += p;
+                    }
+                }
+            } else {
+                boolean[] av = available[c];
+                for (int j = 0; j < nP; j++) {
+                    v[j] = baseU[g][j] - alpha[i] * bl[j];
+                }
+                logit.compute(v, av, u0[g], prob, null);
+                for (int j = 0; j < nP; j++) {
+                    rev[j] += q * prob[j] * bl[j];
+                    inCloud += prob[j];
+                }
+            }
+            cloudQ[g] += q * inCloud;
+            totalQ[g] += q;
+        }
+    }
+}
