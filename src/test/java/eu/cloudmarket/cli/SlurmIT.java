@@ -137,7 +137,7 @@ class SlurmIT {
 
     @Test
     void aShardCancelledMidwayAndResubmittedAloneStillMergesToTheSingleMachineFiles() throws Exception {
-        String file = SweepKillResumeIT.KILL;
+        String file = QuickSweepIT.KILL;
         Path single = tmp.resolve("kill-single");
         Jar.Result s = Jar.run(900, "sweep", file, "--out", single.toString(), "--threads", "2", "--no-charts");
         assertEquals(0, s.code(), s.out() + s.err());
