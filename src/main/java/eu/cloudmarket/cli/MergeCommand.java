@@ -88,7 +88,8 @@ final class MergeCommand implements Callable<Integer> {
                 reportMissing(err, missing, counts, present, info);
                 return CloudMarketCli.BAD_INPUT;
             }
-            return SweepCommand.finish(dir, info, null, null, 1, (System.nanoTime() - t0) / 1e9, noCharts, out, err);
+            return SweepCommand.finish(dir, info, null, null, 1, (System.nanoTime() - t0) / 1e9, noCharts,
+                    eu.cloudmarket.output.ChartOptions.DEFAULT, out, err);
         } catch (SweepJournal.ForeignJournalException e) {
             err.println("error: " + e.getMessage());
             return CloudMarketCli.BAD_INPUT;

@@ -69,9 +69,8 @@ final class SweepCommand implements Callable<Integer> {
             + " run_id mod N = I-1. Merge the shards with the merge command.")
     String shard;
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "png",
-            description = "Chart format (png).")
-    List<String> formats = new ArrayList<>();
+    @picocli.CommandLine.Mixin
+    ChartOptionsMixin chartOptions = new ChartOptionsMixin();
 
     @Option(names = "--no-charts", description = "Skip the sweep charts.")
     boolean noCharts;
@@ -133,12 +132,7 @@ final class SweepCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 4096)) {
             throw new ConfigException("--threads", null, "must be between 1 and 4096, was " + threads);
         }
-        for (String f : formats) {
-            if (!f.trim().equalsIgnoreCase("png")) {
-                throw new ConfigException("--format", null, "sweep charts are written as png; '" + f + "' is not"
-                        + " supported");
-            }
-        }
+        chartOptions.options(); // refuses a bad --format or --dpi before anything runs
         if (sh != null && out == null) {
             throw new ConfigException("--shard", null, "needs --out DIR: all shards write into the same sweep folder");
         }
@@ -334,12 +328,13 @@ final class SweepCommand implements Callable<Integer> {
             outw.flush();
             return reportFailures(err, mine, examples, "shard " + sh);
         }
-        return finish(dir, info, sweep, result, nThreads, wall, noCharts, outw, err);
+        return finish(dir, info, sweep, result, nThreads, wall, noCharts, chartOptions.options(), outw, err);
     }
 
     /** Builds runs.csv, cells.csv, codebook.csv, charts and metadata.json from the journals. */
     static int finish(Path dir, SweepOutputs.Info info, Sweep sweep, SweepExecutor.Result result, int nThreads,
-            double wall, boolean noCharts, PrintWriter outw, PrintWriter err) throws IOException {
+            double wall, boolean noCharts, eu.cloudmarket.output.ChartOptions chartFormats, PrintWriter outw,
+            PrintWriter err) throws IOException {
         BitSet failed;
         List<String> examples;
         try (SweepOutputs.Index idx = SweepOutputs.Index.build(info, SweepOutputs.journals(dir))) {
@@ -355,7 +350,7 @@ final class SweepCommand implements Callable<Integer> {
         List<Path> charts = List.of();
         if (!noCharts) {
             try {
-                charts = SweepCharts.render(dir);
+                charts = SweepCharts.render(dir, chartFormats);
             } catch (IOException | RuntimeException e) {
                 err.println("warning: sweep charts failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }

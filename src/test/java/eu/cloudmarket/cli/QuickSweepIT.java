@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 4, acceptances 1 and 2, on configs/sweeps/quick.yaml run by the jar: one and two threads give byte-identical
  * runs.csv and cells.csv, and a sweep killed with SIGKILL halfway and resumed gives the files of an uninterrupted
  * one. The throughput of both thread counts is printed (not asserted: the machine may be shared; see
- * scripts/measure-sweep-throughput.sh).
+ * src/scripts/measure-sweep-throughput.sh).
  */
 class QuickSweepIT {
     static final String QUICK = "configs/sweeps/quick.yaml";

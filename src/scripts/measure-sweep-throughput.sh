@@ -10,7 +10,7 @@
 # The two thread counts alternate REPEATS times and the best rate of each is kept, because other work on a shared
 # machine only ever slows a sweep down.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 SWEEP=${1:-configs/sweeps/quick.yaml}
 REPEATS=${2:-3}
 JAR=${CLOUDMARKET_JAR:-target/cloudmarket.jar}
