@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--replication", null, "must be a whole number >= 0, was " + replication);
         }
         ScenarioLoader loader = new ScenarioLoader();
-        InputKind kind = InputKinds.of(loader.readTree(config));
+        InputKind kind = SweepKind.of(loader.readTree(config));
         if (!(kind instanceof InputKinds.Scenarios)) {
             throw new ConfigException(config.toString(), null, "is a " + kind.name() + " file, not a scenario; use"
                     + " the '" + kind.name() + "' command (or 'validate' to check it)");

@@ -11,6 +11,12 @@ import java.util.List;
  * every design cell (each parameter value applied as a {@code --set}) are checked without running anything.
  */
 final class SweepKind implements InputKind {
+    /** The kind of a file with top-level mapping {@code top}: a sweep, or else whatever the scenario layer knows. */
+    static InputKind of(ObjectNode top) {
+        SweepKind sweep = new SweepKind();
+        return sweep.recognises(top) ? sweep : eu.cloudmarket.scenario.InputKinds.of(top);
+    }
+
     @Override
     public String name() {
         return "sweep";

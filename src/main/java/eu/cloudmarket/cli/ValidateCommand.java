@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 ObjectNode top = new ScenarioLoader().readTree(file);
-                InputKind kind = new SweepKind().recognises(top) ? new SweepKind() : InputKinds.of(top);
+                InputKind kind = SweepKind.of(top);
                 kind.validate(file, sets);
                 out.println("ok: " + file + " (" + kind.name() + ")");
                 out.flush();

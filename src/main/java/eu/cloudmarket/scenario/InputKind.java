@@ -10,8 +10,8 @@ import java.util.List;
  * asks each registered kind in {@link InputKinds#all()} in turn whether it recognises the top-level mapping, and lets
  * the first that does check the file completely.
  *
- * <p>To add a kind (e.g. sweep files), implement this interface and list it in {@link InputKinds#all()} before the
- * scenario kind, which recognises everything.
+ * <p>Sweep files are recognised by the command line's {@code SweepKind} (sweeps live above this layer); another kind
+ * of this layer is listed in {@link InputKinds#all()} before the scenario kind, which recognises everything.
  */
 public interface InputKind {
     /** Short name shown by {@code validate}, e.g. {@code scenario} or {@code sweep}. */

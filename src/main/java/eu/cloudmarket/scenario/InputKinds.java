@@ -11,7 +11,7 @@ public final class InputKinds {
 
     /** All kinds. Add new kinds before {@link Scenarios}. */
     public static List<InputKind> all() {
-        return List.of(new PendingSweeps(), new Scenarios());
+        return List.of(new Scenarios());
     }
 
     /** The first kind that recognises {@code top}. */
@@ -39,29 +39,6 @@ public final class InputKinds {
         @Override
         public void validate(Path file, List<String> sets) {
             new ScenarioLoader().load(file, sets, null);
-        }
-    }
-
-    /**
-     * Sweep files (top-level {@code base} or {@code design}), until the sweep schema lands: recognised so that they
-     * are not misreported as scenarios with unknown keys, and reported as not checkable by this build. The sweep
-     * implementation replaces this class in {@link #all()}.
-     */
-    static final class PendingSweeps implements InputKind {
-        @Override
-        public String name() {
-            return "sweep";
-        }
-
-        @Override
-        public boolean recognises(ObjectNode top) {
-            return top.has("base") || top.has("design");
-        }
-
-        @Override
-        public void validate(Path file, List<String> sets) {
-            throw new ConfigException(file.toString(), null, "looks like a sweep file (it has a top-level 'base' or"
-                    + " 'design' key), but this build cannot check sweep files yet");
         }
     }
 }
