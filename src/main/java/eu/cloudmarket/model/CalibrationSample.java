@@ -14,6 +14,15 @@ package eu.cloudmarket.model;
  * instead of an exponential per provider. The probabilities are those of {@link NestedLogit#compute} in real
  * arithmetic (single-alternative nests included); only the floating-point rounding differs. A buyer whose weights
  * all underflow (not seen with realistic parameters) falls back to {@link NestedLogit#compute}.
+ *
+ * <p>With a {@link Derivatives} accumulator the same pass also adds the derivatives of expected revenue and cloud
+ * workload with respect to the qualities and the outside utilities, for Newton steps. For a buyer with choice
+ * probabilities P_j, within-nest probabilities P_{k|n} and outside probability P_0 (nested logit, Train 2009 ch. 4):
+ * <pre>
+ *   ∂P_j/∂δ_k  = P_j·(1{j=k}/(1−σ) − P_k − 1{nest(j)=nest(k)}·σ/(1−σ)·P_{k|n})
+ *   ∂P_j/∂δ_0g = −P_j·P_0          ∂P_0/∂δ_k = −P_0·P_k          ∂P_0/∂δ_0g = P_0·(1 − P_0)
+ * </pre>
+ * A single-provider nest has P_{k|n} = 1, which gives the plain-logit P_j·(1 − P_j) on the diagonal.
  */
 final class CalibrationSample {
     private final int nP;
@@ -107,6 +116,48 @@ final class CalibrationSample {
      * {@code u0}, visiting buyers in the same order as a plain loop over the sample.
      */
     void expectedChoices(double[][] baseU, double[] u0, double[] rev, double[] cloudQ, double[] totalQ) {
+        expectedChoices(baseU, u0, rev, cloudQ, totalQ, null);
+    }
+
+    /**
+     * Derivatives of the sample's expected revenue by provider and cloud workload by segment, filled by
+     * {@link #expectedChoices(double[][], double[], double[], double[], double[], Derivatives)}.
+     */
+    static final class Derivatives {
+        /** ∂rev_j/∂δ_k. */
+        final double[][] revByDelta;
+        /** ∂rev_j/∂δ_0g. */
+        final double[][] revByOutside;
+        /** ∂cloudQ_g/∂δ_k. */
+        final double[][] cloudByDelta;
+        /** ∂cloudQ_g/∂δ_0g (a segment's cloud workload does not depend on other segments' outside utilities). */
+        final double[] cloudByOutside;
+
+        Derivatives(int nP, int nG) {
+            revByDelta = new double[nP][nP];
+            revByOutside = new double[nP][nG];
+            cloudByDelta = new double[nG][nP];
+            cloudByOutside = new double[nG];
+        }
+
+        void clear() {
+            for (double[] r : revByDelta) {
+                java.util.Arrays.fill(r, 0);
+            }
+            for (double[] r : revByOutside) {
+                java.util.Arrays.fill(r, 0);
+            }
+            for (double[] r : cloudByDelta) {
+                java.util.Arrays.fill(r, 0);
+            }
+            java.util.Arrays.fill(cloudByOutside, 0);
+        }
+    }
+
+    /** As {@link #expectedChoices(double[][], double[], double[], double[], double[])}, adding derivatives to
+     * {@code d} unless it is null. */
+    void expectedChoices(double[][] baseU, double[] u0, double[] rev, double[] cloudQ, double[] totalQ,
+            Derivatives d) {
         int nG = a.length;
         boolean nested = sigma != 0;
         for (int g = 0; g < nG; g++) {
@@ -169,6 +220,9 @@ final class CalibrationSample {
                         inCloud += p;
                     }
                 }
+                if (d != null) {
+                    addDerivatives(d, g, mem, q, bl, o[g] * invTotal, invTotal);
+                }
             } else {
                 boolean[] av = available[c];
                 for (int j = 0; j < nP; j++) {
@@ -183,5 +237,59 @@ final class CalibrationSample {
             cloudQ[g] += q * inCloud;
             totalQ[g] += q;
         }
+    }
+
+    /**
+     * Adds one buyer's terms to {@code d}; {@code e}, {@code s} and {@code w} hold the buyer's exponentiated
+     * utilities, nest sums and nest weights from the pass that called it.
+     */
+    private void addDerivatives(Derivatives d, int g, int[][] mem, double q, double[] bl, double p0,
+            double invTotal) {
+        double within = sigma / (1 - sigma);
+        double diag = 1 / (1 - sigma);
+        // Choice probabilities of the available providers (prob) and their within-nest probabilities (v).
+        java.util.Arrays.fill(prob, 0);
+        for (int m = 0; m < nests; m++) {
+            int[] js = mem[m];
+            if (js.length == 0 || !(s[m] > 0)) {
+                continue;
+            }
+            double r = w[m] * invTotal / s[m];
+            for (int j : js) {
+                prob[j] = e[j] * r;
+                v[j] = e[j] / s[m];
+            }
+        }
+        double[] cloudRow = d.cloudByDelta[g];
+        for (int j = 0; j < nP; j++) {
+            double pj = prob[j];
+            if (pj == 0) {
+                continue;
+            }
+            double y = q * pj * bl[j];
+            double[] row = d.revByDelta[j];
+            for (int k = 0; k < nP; k++) {
+                row[k] -= y * prob[k];
+            }
+            row[j] += y * diag;
+            d.revByOutside[j][g] -= y * p0;
+            cloudRow[j] += q * p0 * pj;
+        }
+        if (sigma != 0) {
+            for (int m = 0; m < nests; m++) {
+                int[] js = mem[m];
+                if (js.length == 0 || !(s[m] > 0)) {
+                    continue;
+                }
+                for (int j : js) {
+                    double y = q * prob[j] * bl[j] * within;
+                    double[] row = d.revByDelta[j];
+                    for (int k : js) {
+                        row[k] -= y * v[k];
+                    }
+                }
+            }
+        }
+        d.cloudByOutside[g] -= q * p0 * (1 - p0);
     }
 }

@@ -443,62 +443,224 @@ public final class Market {
 
     /**
      * Inverts target revenue shares of new workloads into provider qualities δ_j, and each segment's cloud adoption
-     * into its outside-option utility δ_0g, by the BLP contraction mapping (Berry 1994 [S73]) on a sample of the
-     * actual buyers choosing without switching costs. Called first with the installed-base shares (to draw the initial
-     * customers) and then, if they differ, with the flow shares that drive the dynamics.
+     * into its outside-option utility δ_0g (Berry 1994 [S73]) on a sample of the actual buyers choosing without
+     * switching costs. Called first with the installed-base shares (to draw the initial customers) and then, if they
+     * differ, with the flow shares that drive the dynamics.
+     *
+     * <p>The equations are F_j = log m_j − log t_j (m_j the sample's revenue share, t_j the target) and
+     * F_g = logit(adoption_g) − logit(target adoption_g). They fix δ only up to a common constant (shifting every
+     * utility, the outside option's included, changes no choice), so the provider with the largest target keeps its
+     * δ and its share equation, implied by the others because shares sum to one, is dropped. Newton steps with the
+     * analytic Jacobian ({@link CalibrationSample.Derivatives}) and step halving solve the system; a step that still
+     * fails after halving, or a singular Jacobian, falls back to Berry's damped contraction δ ← δ − (1−σ)·F.
+     * Converged when max |F| &lt; 1e-10, typically in 4 to 6 passes over the sample against 30 to 130 for the
+     * contraction alone.
      */
     private void calibrateQualities(double[] shares) {
-        dirty = true;
-        refreshCaches();
         double shareSum = 0;
         for (double x : shares) {
             shareSum += x;
         }
         double[] target = new double[nP];
+        int pinned = 0;
         for (int j = 0; j < nP; j++) {
             target[j] = shares[j] / shareSum;
+            if (target[j] > target[pinned]) {
+                pinned = j;
+            }
         }
         int n = buyers.n;
         int step = Math.max(1, n / 20000);
-        double damp = 1 - logit.sigma();
-        double[] rev = new double[nP];
-        double[] cloudQ = new double[nG];
-        double[] totalQ = new double[nG];
+        int dim = nP + nG;
+        dirty = true;
+        refreshCaches();
         // Prices and tastes are fixed while calibrating: the sample's price terms are exponentiated once.
         CalibrationSample sample = new CalibrationSample(this, buyers, step, blend, availableByCountry, logit);
-        for (int iter = 0; iter < 500; iter++) {
-            refreshCaches();
-            java.util.Arrays.fill(rev, 0);
-            java.util.Arrays.fill(cloudQ, 0);
-            java.util.Arrays.fill(totalQ, 0);
-            sample.expectedChoices(baseU, u0, rev, cloudQ, totalQ);
-            double revTotal = 0;
-            for (double r : rev) {
-                revTotal += r;
-            }
-            double err = 0;
-            for (int j = 0; j < nP; j++) {
-                double model = rev[j] / revTotal;
-                double d = Math.log(target[j] / Math.max(model, 1e-300));
-                err = Math.max(err, Math.abs(d));
-                delta[j] += damp * d;
-            }
-            for (int g = 0; g < nG; g++) {
-                if (totalQ[g] == 0) {
-                    continue;
-                }
-                double model = cloudQ[g] / totalQ[g];
-                double d = Math.log(model / sp[g].cloudAdoption()) - Math.log((1 - model) / (1 - sp[g].cloudAdoption()));
-                err = Math.max(err, Math.abs(d));
-                deltaOutside[g] += damp * d;
-            }
-            // Fix the location: δ is identified only up to a constant relative to the outside option.
+        CalibrationSample.Derivatives d = new CalibrationSample.Derivatives(nP, nG);
+        double[] theta = new double[dim];
+        double[] base = new double[dim];
+        double[] f = new double[dim];
+        double[] baseF = new double[dim];
+        double[] newton = null;
+        double baseErr = Double.POSITIVE_INFINITY;
+        double lambda = 1;
+        for (int pass = 0; pass < 500; pass++) {
+            double err = calibrationResiduals(sample, d, target, f);
             if (err < 1e-10) {
                 break;
             }
-            dirty = true;
+            packTheta(theta);
+            if (newton != null && !(err < baseErr)) {
+                // The last Newton step did not reduce the residuals: halve it, or fall back to a contraction step.
+                lambda /= 2;
+                if (lambda >= 1.0 / 64) {
+                    for (int k = 0; k < dim; k++) {
+                        theta[k] = base[k] + lambda * newton[k];
+                    }
+                } else {
+                    System.arraycopy(base, 0, theta, 0, dim);
+                    contractionStep(theta, baseF);
+                    newton = null;
+                    baseErr = Double.POSITIVE_INFINITY;
+                }
+                unpackTheta(theta);
+                continue;
+            }
+            System.arraycopy(theta, 0, base, 0, dim);
+            System.arraycopy(f, 0, baseF, 0, dim);
+            baseErr = err;
+            lambda = 1;
+            newton = newtonStep(d, target, f, pinned);
+            if (newton == null) {
+                contractionStep(theta, f);
+                baseErr = Double.POSITIVE_INFINITY;
+            } else {
+                for (int k = 0; k < dim; k++) {
+                    theta[k] += newton[k];
+                }
+            }
+            unpackTheta(theta);
         }
         dirty = true;
+    }
+
+    /**
+     * Berry's contraction: a provider's δ rises by (1−σ)·log(target/model share); a segment's outside utility rises
+     * with the log-odds by which its cloud adoption exceeds the target.
+     */
+    private void contractionStep(double[] theta, double[] f) {
+        double damp = 1 - logit.sigma();
+        for (int k = 0; k < theta.length; k++) {
+            theta[k] += k < nP ? -damp * f[k] : damp * f[k];
+        }
+    }
+
+    /** Qualities then outside utilities as one vector. */
+    private void packTheta(double[] theta) {
+        System.arraycopy(delta, 0, theta, 0, nP);
+        System.arraycopy(deltaOutside, 0, theta, nP, nG);
+    }
+
+    private void unpackTheta(double[] theta) {
+        System.arraycopy(theta, 0, delta, 0, nP);
+        System.arraycopy(theta, nP, deltaOutside, 0, nG);
+        dirty = true;
+    }
+
+    /** Scratch of {@link #calibrationResiduals}: revenue, cloud and total workload of the last pass. */
+    private double[] calRev;
+    private double[] calCloud;
+    private double[] calTotal;
+
+    /**
+     * One pass over the sample at the current δ: fills F (shares then segments) and the derivatives, returns max |F|.
+     */
+    private double calibrationResiduals(CalibrationSample sample, CalibrationSample.Derivatives d, double[] target,
+            double[] f) {
+        if (calRev == null) {
+            calRev = new double[nP];
+            calCloud = new double[nG];
+            calTotal = new double[nG];
+        }
+        refreshCaches();
+        java.util.Arrays.fill(calRev, 0);
+        java.util.Arrays.fill(calCloud, 0);
+        java.util.Arrays.fill(calTotal, 0);
+        d.clear();
+        sample.expectedChoices(baseU, u0, calRev, calCloud, calTotal, d);
+        double revTotal = 0;
+        for (double r : calRev) {
+            revTotal += r;
+        }
+        double err = 0;
+        for (int j = 0; j < nP; j++) {
+            double model = calRev[j] / revTotal;
+            f[j] = Math.log(Math.max(model, 1e-300) / target[j]);
+            err = Math.max(err, Math.abs(f[j]));
+        }
+        for (int g = 0; g < nG; g++) {
+            if (calTotal[g] == 0) {
+                f[nP + g] = 0;
+                continue;
+            }
+            double model = calCloud[g] / calTotal[g];
+            double a = sp[g].cloudAdoption();
+            f[nP + g] = Math.log(model / a) - Math.log((1 - model) / (1 - a));
+            err = Math.max(err, Math.abs(f[nP + g]));
+        }
+        return Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
+    }
+
+    /**
+     * The Newton step −J⁻¹F from the derivatives of the last pass, with δ of provider {@code pinned} held fixed;
+     * null if the Jacobian is singular or the step not finite.
+     */
+    private double[] newtonStep(CalibrationSample.Derivatives d, double[] target, double[] f, int pinned) {
+        int dim = nP + nG;
+        double revTotal = 0;
+        for (double r : calRev) {
+            revTotal += r;
+        }
+        double[][] jac = new double[dim][dim];
+        double[] colSum = new double[dim];
+        for (int k = 0; k < nP; k++) {
+            for (int j = 0; j < nP; j++) {
+                colSum[k] += d.revByDelta[j][k];
+            }
+        }
+        for (int g = 0; g < nG; g++) {
+            for (int j = 0; j < nP; j++) {
+                colSum[nP + g] += d.revByOutside[j][g];
+            }
+        }
+        for (int j = 0; j < nP; j++) {
+            if (j == pinned || !(calRev[j] > 0)) {
+                jac[j][j] = 1;
+                continue;
+            }
+            for (int k = 0; k < nP; k++) {
+                jac[j][k] = d.revByDelta[j][k] / calRev[j] - colSum[k] / revTotal;
+            }
+            for (int g = 0; g < nG; g++) {
+                jac[j][nP + g] = d.revByOutside[j][g] / calRev[j] - colSum[nP + g] / revTotal;
+            }
+        }
+        for (int g = 0; g < nG; g++) {
+            int r = nP + g;
+            double c = calCloud[g];
+            double t = calTotal[g];
+            if (t == 0 || !(c > 0) || !(t - c > 0)) {
+                jac[r][r] = 1;
+                continue;
+            }
+            double scale = t / (c * (t - c));
+            for (int k = 0; k < nP; k++) {
+                jac[r][k] = d.cloudByDelta[g][k] * scale;
+            }
+            jac[r][r] = d.cloudByOutside[g] * scale;
+        }
+        double[] rhs = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            rhs[k] = -f[k];
+        }
+        rhs[pinned] = 0;
+        for (int j = 0; j < nP; j++) {
+            if (!(calRev[j] > 0)) {
+                rhs[j] = 0;
+            }
+        }
+        var lu = new org.apache.commons.math3.linear.LUDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(jac, false), 1e-12);
+        if (!lu.getSolver().isNonSingular()) {
+            return null;
+        }
+        double[] x = lu.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(rhs, false)).toArray();
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
+        return x;
     }
 
     private void assignInitialProviders() {
