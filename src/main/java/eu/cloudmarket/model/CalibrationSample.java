@@ -52,6 +52,8 @@ final class CalibrationSample {
     private final double[] o;
     private final double[] v;
     private final double[] prob;
+    /** The available providers of the current buyer, in nest order. */
+    private final int[] order;
 
     /** Buyers 0, step, 2·step, ... at the market's current prices ({@code blend}, fixed while calibrating). */
     CalibrationSample(Market m, Buyers buyers, int step, double[][] blend, boolean[][] available, NestedLogit logit) {
@@ -108,6 +110,7 @@ final class CalibrationSample {
         o = new double[nG];
         v = new double[nP];
         prob = new double[nP];
+        order = new int[nP];
     }
 
     /**
@@ -120,8 +123,15 @@ final class CalibrationSample {
     }
 
     /**
-     * Derivatives of the sample's expected revenue by provider and cloud workload by segment, filled by
-     * {@link #expectedChoices(double[][], double[], double[], double[], double[], Derivatives)}.
+     * Derivatives of the sample's expected revenue by provider and cloud workload by segment, accumulated by
+     * {@link #expectedChoices(double[][], double[], double[], double[], double[], Derivatives)} as per-segment
+     * moments of the choice probabilities and turned into derivatives by {@link #finish}. Within segment g every
+     * buyer sees the same blended prices b_gj, so with sums over the segment's buyers weighted by workload q,
+     * M_g[j][k] = Σ q·P_j·P_k, N_g[j][k] = Σ q·P_j·P_{k|n} (same nest), B_g[j] = Σ q·P_j·P_0, C_g = Σ q·P_0·(1−P_0):
+     * <pre>
+     *   ∂rev_j/∂δ_k   = 1{j=k}·rev_j/(1−σ) − Σ_g b_gj·(M_g[j][k] + σ/(1−σ)·N_g[j][k])
+     *   ∂rev_j/∂δ_0g  = −b_gj·B_g[j]       ∂cloud_g/∂δ_k = B_g[k]       ∂cloud_g/∂δ_0g = −C_g
+     * </pre>
      */
     static final class Derivatives {
         /** ∂rev_j/∂δ_k. */
@@ -132,30 +142,59 @@ final class CalibrationSample {
         final double[][] cloudByDelta;
         /** ∂cloudQ_g/∂δ_0g (a segment's cloud workload does not depend on other segments' outside utilities). */
         final double[] cloudByOutside;
+        /** Moments by segment: M and N as g·nP² + j·nP + k (pairs j before k in nest order only), B as g·nP + j. */
+        private final double[] m;
+        private final double[] nn;
+        private final double[] bb;
+        private final int nP;
 
         Derivatives(int nP, int nG) {
+            this.nP = nP;
             revByDelta = new double[nP][nP];
             revByOutside = new double[nP][nG];
             cloudByDelta = new double[nG][nP];
             cloudByOutside = new double[nG];
+            m = new double[nG * nP * nP];
+            nn = new double[nG * nP * nP];
+            bb = new double[nG * nP];
         }
 
         void clear() {
-            for (double[] r : revByDelta) {
-                java.util.Arrays.fill(r, 0);
-            }
-            for (double[] r : revByOutside) {
-                java.util.Arrays.fill(r, 0);
-            }
-            for (double[] r : cloudByDelta) {
-                java.util.Arrays.fill(r, 0);
-            }
+            java.util.Arrays.fill(m, 0);
+            java.util.Arrays.fill(nn, 0);
+            java.util.Arrays.fill(bb, 0);
             java.util.Arrays.fill(cloudByOutside, 0);
+        }
+
+        /** Turns the moments into derivatives, given the pass's revenue, σ and the blended prices. */
+        private void finish(double[] rev, double sigma, double[][] blend) {
+            int nG = cloudByOutside.length;
+            double within = sigma / (1 - sigma);
+            for (int j = 0; j < nP; j++) {
+                java.util.Arrays.fill(revByDelta[j], 0);
+                revByDelta[j][j] = rev[j] / (1 - sigma);
+            }
+            for (int g = 0; g < nG; g++) {
+                double[] bl = blend[g];
+                int base = g * nP * nP;
+                for (int j = 0; j < nP; j++) {
+                    for (int k = 0; k < nP; k++) {
+                        // Each unordered pair was accumulated once, at (j, k) or (k, j): both moments are symmetric.
+                        double mjk = m[base + j * nP + k] + (j == k ? 0 : m[base + k * nP + j]);
+                        double njk = nn[base + j * nP + k] + (j == k ? 0 : nn[base + k * nP + j]);
+                        revByDelta[j][k] -= bl[j] * (mjk + within * njk);
+                    }
+                    revByOutside[j][g] = -bl[j] * bb[g * nP + j];
+                    cloudByDelta[g][j] = bb[g * nP + j];
+                }
+            }
         }
     }
 
-    /** As {@link #expectedChoices(double[][], double[], double[], double[], double[])}, adding derivatives to
-     * {@code d} unless it is null. */
+    /**
+     * As {@link #expectedChoices(double[][], double[], double[], double[], double[])}, also filling the derivatives
+     * {@code d} unless it is null (then {@code rev} must start at zero: the derivatives use the pass's revenue).
+     */
     void expectedChoices(double[][] baseU, double[] u0, double[] rev, double[] cloudQ, double[] totalQ,
             Derivatives d) {
         int nG = a.length;
@@ -221,7 +260,7 @@ final class CalibrationSample {
                     }
                 }
                 if (d != null) {
-                    addDerivatives(d, g, mem, q, bl, o[g] * invTotal, invTotal);
+                    addMoments(d, g, mem, q, o[g] * invTotal, invTotal);
                 }
             } else {
                 boolean[] av = available[c];
@@ -237,55 +276,63 @@ final class CalibrationSample {
             cloudQ[g] += q * inCloud;
             totalQ[g] += q;
         }
+        if (d != null) {
+            d.finish(rev, sigma, blend);
+        }
     }
 
     /**
-     * Adds one buyer's terms to {@code d}; {@code e}, {@code s} and {@code w} hold the buyer's exponentiated
-     * utilities, nest sums and nest weights from the pass that called it.
+     * Adds one buyer's probability moments to {@code d}; {@code e}, {@code s} and {@code w} hold the buyer's
+     * exponentiated utilities, nest sums and nest weights from the pass that called it.
      */
-    private void addDerivatives(Derivatives d, int g, int[][] mem, double q, double[] bl, double p0,
-            double invTotal) {
-        double within = sigma / (1 - sigma);
-        double diag = 1 / (1 - sigma);
-        // Choice probabilities of the available providers (prob) and their within-nest probabilities (v).
-        java.util.Arrays.fill(prob, 0);
+    private void addMoments(Derivatives d, int g, int[][] mem, double q, double p0, double invTotal) {
+        int na = 0;
         for (int m = 0; m < nests; m++) {
             int[] js = mem[m];
             if (js.length == 0 || !(s[m] > 0)) {
                 continue;
             }
             double r = w[m] * invTotal / s[m];
+            double invS = 1 / s[m];
             for (int j : js) {
-                prob[j] = e[j] * r;
-                v[j] = e[j] / s[m];
+                double p = e[j] * r;
+                order[na++] = j;
+                prob[j] = p;
+                v[j] = e[j] * invS;
             }
         }
-        double[] cloudRow = d.cloudByDelta[g];
-        for (int j = 0; j < nP; j++) {
-            double pj = prob[j];
-            if (pj == 0) {
-                continue;
+        double[] mm = d.m;
+        double[] nn = d.nn;
+        int base = g * nP * nP;
+        int bRow = g * nP;
+        for (int x = 0; x < na; x++) {
+            int j = order[x];
+            double qp = q * prob[j];
+            int row = base + j * nP;
+            for (int y = x; y < na; y++) {
+                int k = order[y];
+                mm[row + k] += qp * prob[k];
             }
-            double y = q * pj * bl[j];
-            double[] row = d.revByDelta[j];
-            for (int k = 0; k < nP; k++) {
-                row[k] -= y * prob[k];
-            }
-            row[j] += y * diag;
-            d.revByOutside[j][g] -= y * p0;
-            cloudRow[j] += q * p0 * pj;
+            d.bb[bRow + j] += qp * p0;
         }
         if (sigma != 0) {
             for (int m = 0; m < nests; m++) {
                 int[] js = mem[m];
-                if (js.length == 0 || !(s[m] > 0)) {
+                if (js.length < 2 || !(s[m] > 0)) {
+                    // A single-provider nest: P_{j|n} = 1, so N = M on the diagonal there.
+                    if (js.length == 1 && s[m] > 0) {
+                        int j = js[0];
+                        nn[base + j * nP + j] += q * prob[j];
+                    }
                     continue;
                 }
-                for (int j : js) {
-                    double y = q * prob[j] * bl[j] * within;
-                    double[] row = d.revByDelta[j];
-                    for (int k : js) {
-                        row[k] -= y * v[k];
+                for (int x = 0; x < js.length; x++) {
+                    int j = js[x];
+                    double qp = q * prob[j];
+                    int row = base + j * nP;
+                    for (int y = x; y < js.length; y++) {
+                        int k = js[y];
+                        nn[row + k] += qp * v[k];
                     }
                 }
             }

@@ -484,8 +484,12 @@ public final class Market {
         double[] newton = null;
         double baseErr = Double.POSITIVE_INFINITY;
         double lambda = 1;
+        double lastErr = Double.POSITIVE_INFINITY;
         for (int pass = 0; pass < 500; pass++) {
-            double err = calibrationResiduals(sample, d, target, f);
+            // Close to the solution the Jacobian barely moves: reuse the last one (a chord step) and save the
+            // derivative terms of the pass.
+            double err = calibrationResiduals(sample, lastErr > 1e-4 ? d : null, target, f);
+            lastErr = err;
             if (err < 1e-10) {
                 break;
             }
@@ -553,7 +557,8 @@ public final class Market {
     private double[] calTotal;
 
     /**
-     * One pass over the sample at the current δ: fills F (shares then segments) and the derivatives, returns max |F|.
+     * One pass over the sample at the current δ: fills F (shares then segments) and, unless {@code d} is null, the
+     * derivatives; returns max |F|.
      */
     private double calibrationResiduals(CalibrationSample sample, CalibrationSample.Derivatives d, double[] target,
             double[] f) {
@@ -566,7 +571,9 @@ public final class Market {
         java.util.Arrays.fill(calRev, 0);
         java.util.Arrays.fill(calCloud, 0);
         java.util.Arrays.fill(calTotal, 0);
-        d.clear();
+        if (d != null) {
+            d.clear();
+        }
         sample.expectedChoices(baseU, u0, calRev, calCloud, calTotal, d);
         double revTotal = 0;
         for (double r : calRev) {
