@@ -40,6 +40,8 @@ final class Sweep {
     private final ScenarioLoader.Source baseSource;
     private final ScenarioLoader.Source referenceSource;
     private final ThreadLocal<ScenarioLoader> loaders = ThreadLocal.withInitial(ScenarioLoader::new);
+    /** The last scenario each worker thread built (the load of a refused one throws and is not kept). */
+    private final ThreadLocal<LastSetup> lastSetups = new ThreadLocal<>();
 
     private Sweep(SweepFile file, SweepPlan plan, ScenarioLoader.Source baseSource,
             ScenarioLoader.Source referenceSource, String baseSha, String referenceSha) {
@@ -184,6 +186,21 @@ final class Sweep {
      * recorded error is the same on every machine whatever the path of the sweep file.
      */
     RunSetup setup(RunSpec spec) {
+        // Runs are numbered cell by cell and workers take them in order, so consecutive runs of a worker usually
+        // share their cell: the scenario (immutable) is loaded once per cell and worker, not once per replication.
+        LastSetup last = lastSetups.get();
+        if (last != null && last.reference == spec.isReference() && last.overrides.equals(spec.overrides())) {
+            return last.setup;
+        }
+        RunSetup setup = load(spec);
+        lastSetups.set(new LastSetup(spec.isReference(), spec.overrides(), setup));
+        return setup;
+    }
+
+    private record LastSetup(boolean reference, List<String> overrides, RunSetup setup) {
+    }
+
+    private RunSetup load(RunSpec spec) {
         Scenario s;
         try {
             s = loaders.get().load(spec.isReference() ? referenceSource : baseSource, spec.overrides(),

@@ -539,6 +539,60 @@ public final class Market {
         }
     }
 
+    /**
+     * Solves a·x = b by Gaussian elimination with partial pivoting (a and b are overwritten); null if a pivot is
+     * below 1e-12 times the largest entry of a, i.e. a is singular for the purpose of a Newton step. The systems here
+     * have one row per provider and segment, so a dense elimination is all that is needed.
+     */
+    static double[] solveLinear(double[][] a, double[] b) {
+        int n = b.length;
+        double scale = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            return null;
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            if (!(Math.abs(a[pivot][col]) > 1e-12 * scale)) {
+                return null;
+            }
+            double[] tmp = a[col];
+            a[col] = a[pivot];
+            a[pivot] = tmp;
+            double tb = b[col];
+            b[col] = b[pivot];
+            b[pivot] = tb;
+            for (int r = col + 1; r < n; r++) {
+                double factor = a[r][col] / a[col][col];
+                if (factor == 0) {
+                    continue;
+                }
+                for (int c = col; c < n; c++) {
+                    a[r][c] -= factor * a[col][c];
+                }
+                b[r] -= factor * b[col];
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double sum = b[r];
+            for (int c = r + 1; c < n; c++) {
+                sum -= a[r][c] * x[c];
+            }
+            x[r] = sum / a[r][r];
+        }
+        return x;
+    }
+
     /** Qualities then outside utilities as one vector. */
     private void packTheta(double[] theta) {
         System.arraycopy(delta, 0, theta, 0, nP);
@@ -656,12 +710,10 @@ public final class Market {
                 rhs[j] = 0;
             }
         }
-        var lu = new org.apache.commons.math3.linear.LUDecomposition(
-                new org.apache.commons.math3.linear.Array2DRowRealMatrix(jac, false), 1e-12);
-        if (!lu.getSolver().isNonSingular()) {
+        double[] x = solveLinear(jac, rhs);
+        if (x == null) {
             return null;
         }
-        double[] x = lu.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(rhs, false)).toArray();
         for (double v : x) {
             if (!Double.isFinite(v)) {
                 return null;

@@ -118,6 +118,25 @@ class QualityCalibrationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void linearSolveRecoversAKnownSolutionAndRefusesASingularSystem() {
+        // A matrix that needs pivoting (zero leading entry), with x chosen first and b = A·x computed by hand.
+        double[][] a = {{0, 2, 1}, {1, 1, 1}, {4, -1, 3}};
+        double[] x = {1.5, -2, 0.25};
+        double[] b = new double[3];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                b[r] += a[r][c] * x[c];
+            }
+        }
+        double[] solved = Market.solveLinear(copy(a), b.clone());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(x[k], solved[k], 1e-12, "x_" + k);
+        }
+        double[][] singular = {{1, 2, 3}, {2, 4, 6}, {0, 1, 1}};
+        org.junit.jupiter.api.Assertions.assertNull(Market.solveLinear(singular, new double[] {1, 2, 3}));
+    }
+
     private static double[][] copy(double[][] a) {
         double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
