@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QuickSweepIT {
     static final String QUICK = "configs/sweeps/quick.yaml";
-    static final int RUNS = 100;
+    static final int RUNS = 1008;
     /** A smaller sweep (24 runs) for the SLURM kill test. */
     static final String KILL = "src/test/resources/sweeps/kill.yaml";
 
