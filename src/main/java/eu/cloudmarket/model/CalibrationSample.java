@@ -31,6 +31,7 @@ final class CalibrationSample {
     private final double inv;
     private final int[] nestOf;
     private final int size;
+    private final int step;
     private final byte[] segment;
     private final byte[] country;
     private final double[] workload;
@@ -82,6 +83,7 @@ final class CalibrationSample {
                 members[c][nest] = java.util.Arrays.copyOf(js, k);
             }
         }
+        this.step = step;
         size = (buyers.n + step - 1) / step;
         segment = new byte[size];
         country = new byte[size];
@@ -111,6 +113,18 @@ final class CalibrationSample {
         v = new double[nP];
         prob = new double[nP];
         order = new int[nP];
+    }
+
+    /** Number of buyers in the sample. */
+    int size() {
+        return size;
+    }
+
+    /** Re-reads the sample buyers' workloads (the initial assignment rescales them to the market size). */
+    void refreshWorkloads(Buyers buyers) {
+        for (int s = 0, i = 0; s < size; s++, i += step) {
+            workload[s] = buyers.workload[i];
+        }
     }
 
     /**

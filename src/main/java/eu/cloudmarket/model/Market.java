@@ -382,6 +382,8 @@ public final class Market {
         if (!java.util.Arrays.equals(stock, flow)) {
             calibrateQualities(flow);
         }
+        calSample = null;
+        calCoarse = null;
         demand = new DemandModel(this);
         if (params.settings().invertCosts()) {
             invertMarginalCosts();
@@ -469,13 +471,37 @@ public final class Market {
                 pinned = j;
             }
         }
-        int n = buyers.n;
-        int step = Math.max(1, n / 20000);
-        int dim = nP + nG;
         dirty = true;
         refreshCaches();
-        // Prices and tastes are fixed while calibrating: the sample's price terms are exponentiated once.
-        CalibrationSample sample = new CalibrationSample(this, buyers, step, blend, availableByCountry, logit);
+        // Prices and tastes are fixed while calibrating: the samples' price terms are exponentiated once, for both
+        // calibrations (only the workloads change in between, rescaled to the market size).
+        if (calSample == null) {
+            int step = Math.max(1, buyers.n / 20000);
+            calSample = new CalibrationSample(this, buyers, step, blend, availableByCountry, logit);
+            if (calSample.size() >= 8000) {
+                calCoarse = new CalibrationSample(this, buyers, step * 8, blend, availableByCountry, logit);
+            }
+        } else {
+            calSample.refreshWorkloads(buyers);
+            if (calCoarse != null) {
+                calCoarse.refreshWorkloads(buyers);
+            }
+        }
+        if (calCoarse != null) {
+            // A start within the sampling noise of the solution, found on an eighth of the sample.
+            solveQualities(calCoarse, target, pinned, 1e-2, 50);
+        }
+        solveQualities(calSample, target, pinned, 1e-10, 500);
+        dirty = true;
+    }
+
+    /** The calibration samples while the market is built (null afterwards). */
+    private CalibrationSample calSample;
+    private CalibrationSample calCoarse;
+
+    /** Newton iterations (see {@link #calibrateQualities}) on {@code sample} until max |F| &lt; {@code tol}. */
+    private void solveQualities(CalibrationSample sample, double[] target, int pinned, double tol, int maxPasses) {
+        int dim = nP + nG;
         CalibrationSample.Derivatives d = new CalibrationSample.Derivatives(nP, nG);
         double[] theta = new double[dim];
         double[] base = new double[dim];
@@ -485,12 +511,12 @@ public final class Market {
         double baseErr = Double.POSITIVE_INFINITY;
         double lambda = 1;
         double lastErr = Double.POSITIVE_INFINITY;
-        for (int pass = 0; pass < 500; pass++) {
+        for (int pass = 0; pass < maxPasses; pass++) {
             // Close to the solution the Jacobian barely moves: reuse the last one (a chord step) and save the
             // derivative terms of the pass.
             double err = calibrationResiduals(sample, lastErr > 1e-4 ? d : null, target, f);
             lastErr = err;
-            if (err < 1e-10) {
+            if (err < tol) {
                 break;
             }
             packTheta(theta);
@@ -525,7 +551,6 @@ public final class Market {
             }
             unpackTheta(theta);
         }
-        dirty = true;
     }
 
     /**
