@@ -214,11 +214,7 @@ public final class Market {
         this.stochasticEvents = List.copyOf(stochasticEvents);
         stochasticStreams = new RandomStream[this.stochasticEvents.size()];
         stochasticDists = new org.apache.commons.math3.distribution.RealDistribution[this.stochasticEvents.size()];
-        for (int n = 0; n < stochasticStreams.length; n++) {
-            StochasticEvent se = this.stochasticEvents.get(n);
-            stochasticStreams[n] = streams.open("stochastic-event", SplitMix64.hash(se.id()));
-            stochasticDists[n] = se.distribution() == null ? null : se.distribution().apply(stochasticStreams[n]);
-        }
+        openStochasticStreams(streams);
 
         nP = params.providers().size();
         nG = params.segments().size();
@@ -231,40 +227,20 @@ public final class Market {
         segmentIds = params.segments().keySet().toArray(new String[0]);
         countryIds = params.countries().keySet().toArray(new String[0]);
         tierIds = params.chipTiers().keySet().toArray(new String[0]);
-        for (int j = 0; j < nP; j++) {
-            providerIdx.put(providerIds[j], j);
-        }
-        for (int g = 0; g < nG; g++) {
-            segmentIdx.put(segmentIds[g], g);
-        }
-        for (int c = 0; c < nC; c++) {
-            countryIdx.put(countryIds[c], c);
-        }
-        for (int t = 0; t < nT; t++) {
-            tierIdx.put(tierIds[t], t);
-        }
+        indexIds();
         pp = params.providers().values().toArray(new ProviderParams[0]);
         sp = params.segments().values().toArray(new SegmentParams[0]);
         tp = params.chipTiers().values().toArray(new ChipTierParams[0]);
         origin = new Origin[nP];
         rules = new PricingRule[nP];
-        int[] nestOf = new int[nP];
-        for (int j = 0; j < nP; j++) {
-            origin[j] = pp[j].origin();
-            nestOf[j] = origin[j].ordinal();
-            rules[j] = PricingRule.of(pp[j].pricing());
-        }
-        logit = new NestedLogit(nestOf, Origin.values().length, params.settings().nestingSigma());
+        logit = new NestedLogit(originsAndRules(), Origin.values().length, params.settings().nestingSigma());
 
         choiceKey = streams.key("choice", 0);
         initKey = streams.key("initial-choice", 0);
         long attrKey = streams.key("buyer-attributes", 0);
         licenceStream = new RandomStream[nP];
         screeningStream = new RandomStream[nP];
-        for (int j = 0; j < nP; j++) {
-            licenceStream[j] = streams.open("export-licence", SplitMix64.hash(providerIds[j]));
-            screeningStream[j] = streams.open("screening", SplitMix64.hash(providerIds[j]));
-        }
+        openProviderStreams(streams);
 
         delta = new double[nP];
         priceGen = new double[nP];
@@ -298,54 +274,23 @@ public final class Market {
         tierPerformance = new double[nP][nT];
         deliveredThisQuarter = new double[nP][nT];
         rationed = new double[nP];
-        for (int j = 0; j < nP; j++) {
-            priceGen[j] = pp[j].general().price();
-            priceAi[j] = pp[j].ai().price();
-            baseCostGen[j] = pp[j].general().marginalCost();
-            baseCostAi[j] = pp[j].ai().marginalCost();
-            costMultGen[j] = 1;
-            costMultAi[j] = 1;
-            expUs[j] = origin[j] == Origin.US ? 1 : 0;
-            expCn[j] = origin[j] == Origin.CN ? 1 : 0;
-            egress[j] = pp[j].egressLevel();
-            wedge[j] = pp[j].licensingWedge();
-            techMult[j] = 1;
-            holdThrough[j] = -1;
-            for (int t = 0; t < nT; t++) {
-                Double vol = tp[t].volumePerQuarter();
-                tierVolume[j][t] = vol == null ? Double.POSITIVE_INFINITY : vol;
-                tierPerformance[j][t] = tp[t].performance();
-            }
-        }
+        initialProviderState();
         excludedUntil = new int[nC][nP];
         serves = new boolean[nC][nP];
-        for (int c = 0; c < nC; c++) {
-            for (int j = 0; j < nP; j++) {
-                serves[c][j] = pp[j].servesAllCountries() || pp[j].countries().contains(countryIds[c]);
-            }
-        }
+        initialServes();
         incumbentsStay = new boolean[nC][nP];
         licenceProb = new double[nT][Origin.values().length];
         levy = new double[nT][Origin.values().length];
-        for (double[] row : licenceProb) {
-            java.util.Arrays.fill(row, 1.0);
-        }
-        for (MarketParams.ExportRule r : params.exportControls()) {
-            int t = tierIndex(r.tier());
-            licenceProb[t][r.targetOrigin().ordinal()] = r.licenceProbability();
-            levy[t][r.targetOrigin().ordinal()] = r.levy();
-        }
+        initialExportControls();
         refusal = new double[Origin.values().length];
 
         growthIndex = new double[nG];
         growthShock = new double[nG];
         aiIntensity = new double[nG];
         deltaOutside = new double[nG];
-        for (int g = 0; g < nG; g++) {
-            growthIndex[g] = 1;
-            growthShock[g] = 1;
-            aiIntensity[g] = 1;
-        }
+        java.util.Arrays.fill(growthIndex, 1);
+        java.util.Arrays.fill(growthShock, 1);
+        java.util.Arrays.fill(aiIntensity, 1);
 
         sumQ = new double[nP][nG];
         sumQpGen = new double[nP][nG];
@@ -373,10 +318,7 @@ public final class Market {
         refreshAvailability();
         double[] stock = new double[nP];
         double[] flow = new double[nP];
-        for (int j = 0; j < nP; j++) {
-            stock[j] = pp[j].initialShare();
-            flow[j] = pp[j].effectiveFlowShare();
-        }
+        initialShares(stock, flow);
         calibrateQualities(stock);
         assignInitialProviders();
         if (!java.util.Arrays.equals(stock, flow)) {
@@ -394,6 +336,103 @@ public final class Market {
     // =====================================================================================================
     // Initial state
     // =====================================================================================================
+
+    /** One stream and magnitude distribution per stochastic event. */
+    private void openStochasticStreams(RandomStreams streams) {
+        for (int n = 0; n < stochasticStreams.length; n++) {
+            StochasticEvent se = this.stochasticEvents.get(n);
+            stochasticStreams[n] = streams.open("stochastic-event", SplitMix64.hash(se.id()));
+            stochasticDists[n] = se.distribution() == null ? null : se.distribution().apply(stochasticStreams[n]);
+        }
+    }
+
+    /** Index of every provider, segment, country and chip tier id. */
+    private void indexIds() {
+        for (int j = 0; j < nP; j++) {
+            providerIdx.put(providerIds[j], j);
+        }
+        for (int g = 0; g < nG; g++) {
+            segmentIdx.put(segmentIds[g], g);
+        }
+        for (int c = 0; c < nC; c++) {
+            countryIdx.put(countryIds[c], c);
+        }
+        for (int t = 0; t < nT; t++) {
+            tierIdx.put(tierIds[t], t);
+        }
+    }
+
+    /** Fills each provider's origin and pricing rule; returns the nest (origin) of each provider. */
+    private int[] originsAndRules() {
+        int[] nestOf = new int[nP];
+        for (int j = 0; j < nP; j++) {
+            origin[j] = pp[j].origin();
+            nestOf[j] = origin[j].ordinal();
+            rules[j] = PricingRule.of(pp[j].pricing());
+        }
+        return nestOf;
+    }
+
+    /** Each provider's export-licence and screening streams. */
+    private void openProviderStreams(RandomStreams streams) {
+        for (int j = 0; j < nP; j++) {
+            licenceStream[j] = streams.open("export-licence", SplitMix64.hash(providerIds[j]));
+            screeningStream[j] = streams.open("screening", SplitMix64.hash(providerIds[j]));
+        }
+    }
+
+    /** Providers' configured prices, costs, exposures and chip-tier volumes. */
+    private void initialProviderState() {
+        for (int j = 0; j < nP; j++) {
+            priceGen[j] = pp[j].general().price();
+            priceAi[j] = pp[j].ai().price();
+            baseCostGen[j] = pp[j].general().marginalCost();
+            baseCostAi[j] = pp[j].ai().marginalCost();
+            costMultGen[j] = 1;
+            costMultAi[j] = 1;
+            expUs[j] = origin[j] == Origin.US ? 1 : 0;
+            expCn[j] = origin[j] == Origin.CN ? 1 : 0;
+            egress[j] = pp[j].egressLevel();
+            wedge[j] = pp[j].licensingWedge();
+            techMult[j] = 1;
+            holdThrough[j] = -1;
+            for (int t = 0; t < nT; t++) {
+                Double vol = tp[t].volumePerQuarter();
+                tierVolume[j][t] = vol == null ? Double.POSITIVE_INFINITY : vol;
+                tierPerformance[j][t] = tp[t].performance();
+            }
+        }
+    }
+
+    /** Which providers serve which countries at the start. */
+    private void initialServes() {
+        for (int c = 0; c < nC; c++) {
+            for (int j = 0; j < nP; j++) {
+                serves[c][j] = pp[j].servesAllCountries() || pp[j].countries().contains(countryIds[c]);
+            }
+        }
+    }
+
+    /** Licence probabilities and levies of the configured export rules (1 and 0 elsewhere). */
+    private void initialExportControls() {
+        for (double[] row : licenceProb) {
+            java.util.Arrays.fill(row, 1.0);
+        }
+        for (MarketParams.ExportRule r : params.exportControls()) {
+            int t = tierIndex(r.tier());
+            licenceProb[t][r.targetOrigin().ordinal()] = r.licenceProbability();
+            levy[t][r.targetOrigin().ordinal()] = r.levy();
+        }
+    }
+
+    /** Installed-base and flow shares as configured. */
+    private void initialShares(double[] stock, double[] flow) {
+        for (int j = 0; j < nP; j++) {
+            stock[j] = pp[j].initialShare();
+            flow[j] = pp[j].effectiveFlowShare();
+        }
+    }
+
 
     private void drawBuyers(long attrKey) {
         Buyers b = buyers;
