@@ -579,7 +579,7 @@ public final class Market {
             System.arraycopy(f, 0, baseF, 0, dim);
             baseErr = err;
             lambda = 1;
-            newton = newtonStep(d, target, f, pinned);
+            newton = newtonStep(d, f, pinned);
             if (newton == null) {
                 contractionStep(theta, f);
                 baseErr = Double.POSITIVE_INFINITY;
@@ -669,10 +669,11 @@ public final class Market {
         dirty = true;
     }
 
-    /** Scratch of {@link #calibrationResiduals}: revenue, cloud and total workload of the last pass. */
+    /** Scratch of {@link #calibrationResiduals}: revenue (and its total), cloud and total workload of the last pass. */
     private double[] calRev;
     private double[] calCloud;
     private double[] calTotal;
+    private double calRevTotal;
 
     /**
      * One pass over the sample at the current δ: fills F (shares then segments) and, unless {@code d} is null, the
@@ -697,6 +698,7 @@ public final class Market {
         for (double r : calRev) {
             revTotal += r;
         }
+        calRevTotal = revTotal;
         double err = 0;
         for (int j = 0; j < nP; j++) {
             double model = calRev[j] / revTotal;
@@ -720,12 +722,9 @@ public final class Market {
      * The Newton step −J⁻¹F from the derivatives of the last pass, with δ of provider {@code pinned} held fixed;
      * null if the Jacobian is singular or the step not finite.
      */
-    private double[] newtonStep(CalibrationSample.Derivatives d, double[] target, double[] f, int pinned) {
+    private double[] newtonStep(CalibrationSample.Derivatives d, double[] f, int pinned) {
         int dim = nP + nG;
-        double revTotal = 0;
-        for (double r : calRev) {
-            revTotal += r;
-        }
+        double revTotal = calRevTotal;
         double[][] jac = new double[dim][dim];
         double[] colSum = new double[dim];
         for (int k = 0; k < nP; k++) {
