@@ -27,7 +27,8 @@ import java.util.Arrays;
  * once per {@code size()} events delivered. A fixed width can be given instead. Cost: O(1) to add a far event and O(log b) per event to sort a bucket of b events with
  * sequential memory access, against O(log n) scattered accesses per event for one binary heap over all n pending
  * events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
- * the bucket arrays (at most 3 spare blocks are kept). Not thread-safe.
+ * the bucket arrays (a new bucket gets room for at most 4 times the mean events per bucket, and at most 3 spare
+ * blocks are kept). Not thread-safe.
  */
 public final class CalendarEventList implements FutureEventList {
     /** Number of buckets in the ring (a power of two). */
@@ -41,7 +42,7 @@ public final class CalendarEventList implements FutureEventList {
     static final int MIN_TARGET = 16;
     /** Smallest and largest initial capacity of a bucket's arrays. */
     private static final int BLOCK = 64;
-    private static final int MAX_BLOCK = 4096;
+    private static final int MAX_BLOCK = 1 << 15;
     private static final int MASK = RING - 1;
     private static final int HALF = RING / 2;
     /** Spare blocks kept for reuse; more are left to the garbage collector, so memory follows the pending events. */
@@ -68,6 +69,8 @@ public final class CalendarEventList implements FutureEventList {
     private long cur;
     private long ringEnd;
     private int ringCount;
+    /** Ring buckets that hold events. */
+    private int buckets;
     private int size;
     private long nextSeq;
     private int[] runStarts = new int[64];
@@ -180,7 +183,7 @@ public final class CalendarEventList implements FutureEventList {
             int slot = (int) idx & MASK;
             Block b = ring[slot];
             if (b == null) {
-                b = pool.isEmpty() ? new Block(blockCap) : pool.pop();
+                b = bucketBlock();
                 ring[slot] = b;
             }
             b.append(time, key, handler, arg);
@@ -294,6 +297,7 @@ public final class CalendarEventList implements FutureEventList {
         Block bucket = ring[slot];
         if (bucket != null && bucket.size > 0) {
             ring[slot] = null;
+            buckets--;
             ringCount -= bucket.size;
             run = sortBucket(bucket);
             if (adaptive && considerResize(run)) {
@@ -319,7 +323,7 @@ public final class CalendarEventList implements FutureEventList {
                 int s = (int) idx & MASK;
                 Block b = ring[s];
                 if (b == null) {
-                    b = pool.isEmpty() ? new Block(blockCap) : pool.pop();
+                    b = bucketBlock();
                     ring[s] = b;
                 }
                 b.append(t, k, h, a);
@@ -353,9 +357,26 @@ public final class CalendarEventList implements FutureEventList {
         return true;
     }
 
-    /** New bucket arrays hold a mean bucket with some room, but at most 4,096 events (sparse buckets waste little). */
+    /** New bucket arrays hold a mean bucket with some room, but at most {@value #MAX_BLOCK} events. */
     private static int blockCapacity(double meanBucket) {
         return (int) Math.max(BLOCK, Math.min(MAX_BLOCK, 1.25 * meanBucket));
+    }
+
+    /**
+     * Arrays for a bucket that is about to receive its first event: {@link #blockCap} events, so that a typical bucket
+     * never grows (growing copies every array), but no more than 4 times the pending events per non-empty bucket, so
+     * that many sparse buckets waste little. A pooled block is reused if it is large enough; smaller ones are dropped.
+     */
+    private Block bucketBlock() {
+        buckets++;
+        int cap = (int) Math.min(blockCap, Math.max(BLOCK, 4L * size / buckets));
+        while (!pool.isEmpty()) {
+            Block b = pool.pop();
+            if (b.t.length >= cap) {
+                return b;
+            }
+        }
+        return new Block(cap);
     }
 
     /** Collects every pending event and places it again with buckets {@code newWidth} wide. Order is unaffected. */
@@ -399,6 +420,7 @@ public final class CalendarEventList implements FutureEventList {
             }
         }
         ringCount = 0;
+        buckets = 0;
         double min = Double.POSITIVE_INFINITY;
         double scale = 1;
         for (int i = 0; i < n; i++) {
