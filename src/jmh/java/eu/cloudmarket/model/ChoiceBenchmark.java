@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Buyer decisions per second in the model's own choice code ({@link Market#choose(int)}: utilities from the
  * per-segment caches and the buyer's tastes, nested logit with σ = 0.3, the counter-based uniform draw, the capacity
  * check), on one thread, for the baseline market with {@code buyers} agents after its first quarter's price setting.
- * Buyers are visited in index order ({@code sequential}, the columns stream from memory) or in a random permutation
- * ({@code random}, as renewals arrive in a run: every column read is a cache miss at 10^6 buyers). The market is
- * not changed except for the rationing counters.
+ * Buyers are visited in index order ({@code sequential}: the columns stream from memory, as in a run, where buyers
+ * are stored in the order of their renewal offsets and a quarter's renewals come in that order) or in a random
+ * permutation ({@code random}: every column read is a cache miss at 10^6 buyers, as it was before buyers were stored
+ * in renewal order). The market is not changed except for the rationing counters.
  *
  * <p>Run: {@code mvn -B -q -Pbench test-compile exec:exec@jmh -Djmh="ChoiceBenchmark"}.
  */

@@ -31,7 +31,8 @@ final class CalibrationSample {
     private final double inv;
     private final int[] nestOf;
     private final int size;
-    private final int step;
+    /** Index of each sample buyer in the market's columns. */
+    private final int[] index;
     private final byte[] segment;
     private final byte[] country;
     private final double[] workload;
@@ -56,7 +57,7 @@ final class CalibrationSample {
     /** The available providers of the current buyer, in nest order. */
     private final int[] order;
 
-    /** Buyers 0, step, 2·step, ... at the market's current prices ({@code blend}, fixed while calibrating). */
+    /** Buyers with ids 0, step, 2·step, ... at the market's current prices ({@code blend}, fixed while calibrating). */
     CalibrationSample(Market m, Buyers buyers, int step, double[][] blend, boolean[][] available, NestedLogit logit) {
         this.nP = m.nP;
         int nG = m.nG;
@@ -83,15 +84,16 @@ final class CalibrationSample {
                 members[c][nest] = java.util.Arrays.copyOf(js, k);
             }
         }
-        this.step = step;
-        size = (buyers.n + step - 1) / step;
+        index = buyers.indicesOfIds(step);
+        size = index.length;
         segment = new byte[size];
         country = new byte[size];
         workload = new double[size];
         alpha = new double[size];
         xMulti = new double[size * nP];
         xSingle = new double[size * nP];
-        for (int s = 0, i = 0; s < size; s++, i += step) {
+        for (int s = 0; s < size; s++) {
+            int i = index[s];
             int g = buyers.segment[i];
             segment[s] = (byte) g;
             country[s] = buyers.country[i];
@@ -122,8 +124,8 @@ final class CalibrationSample {
 
     /** Re-reads the sample buyers' workloads (the initial assignment rescales them to the market size). */
     void refreshWorkloads(Buyers buyers) {
-        for (int s = 0, i = 0; s < size; s++, i += step) {
-            workload[s] = buyers.workload[i];
+        for (int s = 0; s < size; s++) {
+            workload[s] = buyers.workload[index[s]];
         }
     }
 

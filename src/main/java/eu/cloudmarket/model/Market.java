@@ -438,20 +438,36 @@ public final class Market {
         Buyers b = buyers;
         double[] segCum = cumulative(params.segments().values().stream().mapToDouble(SegmentParams::weight).toArray());
         double[] ctyCum = cumulative(params.countries().values().stream().mapToDouble(Double::doubleValue).toArray());
-        for (int i = 0; i < b.n; i++) {
+        // Buyer `id` draws its attributes from the streams keyed by id; it is stored at the slot given by the rank of
+        // its renewal offset (ties by id), so that the renewals of a quarter, which come in offset order, read the
+        // columns front to back instead of at random (Buyers).
+        int n = b.n;
+        long[] byOffset = new long[n];
+        for (int id = 0; id < n; id++) {
+            byOffset[id] = (long) Float.floatToIntBits(offset(attrKey, id)) << 32 | id;
+        }
+        java.util.Arrays.sort(byOffset); // offsets are non-negative floats: their bit patterns sort as the numbers
+        for (int i = 0; i < n; i++) {
+            int id = (int) byOffset[i];
             // Systematic sampling for segments (exact weights), random for countries and tastes.
-            int g = pick(segCum, (i + 0.5) / b.n);
-            int c = pick(ctyCum, RandomStreams.uniform(attrKey, i, 0));
+            int g = pick(segCum, (id + 0.5) / n);
+            int c = pick(ctyCum, RandomStreams.uniform(attrKey, id, 0));
             SegmentParams s = sp[g];
+            b.id[i] = id;
             b.segment[i] = (byte) g;
             b.country[i] = (byte) c;
-            b.alphaMult[i] = (float) lognormalMeanOne(s.alphaDispersion(), RandomStreams.normal(attrKey, i, 1));
-            b.kappaMult[i] = (float) lognormalMeanOne(s.switchingDispersion(), RandomStreams.normal(attrKey, i, 2));
-            b.dataIntensity[i] = (float) lognormalMeanOne(0.5, RandomStreams.normal(attrKey, i, 3));
-            b.workload[i] = (float) lognormalMeanOne(s.spendDispersion(), RandomStreams.normal(attrKey, i, 4));
-            b.offset[i] = (float) (0.99 * RandomStreams.uniform(attrKey, i, 5));
-            b.renewQuarter[i] = (int) Math.floor(RandomStreams.uniform(attrKey, i, 6) * s.contractQuarters());
+            b.alphaMult[i] = (float) lognormalMeanOne(s.alphaDispersion(), RandomStreams.normal(attrKey, id, 1));
+            b.kappaMult[i] = (float) lognormalMeanOne(s.switchingDispersion(), RandomStreams.normal(attrKey, id, 2));
+            b.dataIntensity[i] = (float) lognormalMeanOne(0.5, RandomStreams.normal(attrKey, id, 3));
+            b.workload[i] = (float) lognormalMeanOne(s.spendDispersion(), RandomStreams.normal(attrKey, id, 4));
+            b.offset[i] = offset(attrKey, id);
+            b.renewQuarter[i] = (int) Math.floor(RandomStreams.uniform(attrKey, id, 6) * s.contractQuarters());
         }
+    }
+
+    /** Buyer id's renewal offset within a quarter, in [0, 0.99). */
+    private static float offset(long attrKey, int id) {
+        return (float) (0.99 * RandomStreams.uniform(attrKey, id, 5));
     }
 
     private static double lognormalMeanOne(double sd, double z) {
@@ -791,7 +807,7 @@ public final class Market {
         for (int i = 0; i < b.n; i++) {
             utilities(i, b.onPremises, availableByCountry[b.country[i]]);
             logit.compute(v, avail, u0[b.segment[i]], prob, null);
-            int j = NestedLogit.sample(prob, nP, RandomStreams.uniform(initKey, i, 0));
+            int j = NestedLogit.sample(prob, nP, RandomStreams.uniform(initKey, b.id[i], 0));
             b.provider[i] = (byte) (j < 0 ? b.onPremises : j);
         }
         // Normalise workloads so that initial cloud revenue equals the configured market size.
@@ -1042,7 +1058,7 @@ public final class Market {
         float oldGen = b.priceGeneral[i];
         float oldAi = b.priceAi[i];
         float off = b.offset[i];
-        int chosen = choose(i, k, g, c, q, am, km, di);
+        int chosen = choose(i, b.id[i], k, g, c, q, am, km, di);
         if (chosen != k) {
             flows[k][chosen]++;
         }
@@ -1073,12 +1089,13 @@ public final class Market {
      */
     int choose(int i) {
         Buyers b = buyers;
-        return choose(i, b.provider[i], b.segment[i], b.country[i], b.workload[i], b.alphaMult[i], b.kappaMult[i],
-                b.dataIntensity[i]);
+        return choose(i, b.id[i], b.provider[i], b.segment[i], b.country[i], b.workload[i], b.alphaMult[i],
+                b.kappaMult[i], b.dataIntensity[i]);
     }
 
-    /** {@link #choose(int)} with buyer i's columns already read: status k, segment g, country c and tastes. */
-    private int choose(int i, int k, int g, int c, float q, float alphaMult, float kappaMult, float dataIntensity) {
+    /** {@link #choose(int)} with buyer i's columns already read: id, status k, segment g, country c and tastes. */
+    private int choose(int i, int id, int k, int g, int c, float q, float alphaMult, float kappaMult,
+            float dataIntensity) {
         int onPremises = buyers.onPremises;
         SegmentParams s = sp[g];
         double kap = k == onPremises ? 0
@@ -1098,7 +1115,7 @@ public final class Market {
         double addAi = qd * aiPerWorkload(g);
         long draw = (long) quarter * 16;
         for (int attempt = 0; attempt <= nP; attempt++) {
-            int j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, i, draw + attempt));
+            int j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, id, draw + attempt));
             if (j < 0) {
                 return onPremises;
             }
