@@ -114,6 +114,9 @@ public final class Market {
     final double[] growthIndex;
     private final double[] growthShock;
     final double[] aiIntensity;
+    /** General and AI units per unit of base workload ({@link #genPerWorkload}, {@link #aiPerWorkload}). */
+    private final double[] genPer;
+    private final double[] aiPer;
     final double[] deltaOutside;
 
     // ---- buyers and accounting
@@ -291,6 +294,9 @@ public final class Market {
         java.util.Arrays.fill(growthIndex, 1);
         java.util.Arrays.fill(growthShock, 1);
         java.util.Arrays.fill(aiIntensity, 1);
+        genPer = new double[nG];
+        aiPer = new double[nG];
+        refreshWorkloadUnits();
 
         sumQ = new double[nP][nG];
         sumQpGen = new double[nP][nG];
@@ -567,9 +573,9 @@ public final class Market {
         double lambda = 1;
         double lastErr = Double.POSITIVE_INFINITY;
         for (int pass = 0; pass < maxPasses; pass++) {
-            // Close to the solution the Jacobian barely moves: reuse the last one (a chord step) and save the
-            // derivative terms of the pass.
-            double err = calibrationResiduals(sample, lastErr > 1e-4 ? d : null, target, f);
+            // Close to the solution the Jacobian barely moves: once the residuals are below 1e-3, reuse the last
+            // one (chord steps, converging by that factor per pass) and save the derivative terms of the pass.
+            double err = calibrationResiduals(sample, lastErr > 1e-3 ? d : null, target, f);
             lastErr = err;
             if (err < tol) {
                 break;
@@ -1008,12 +1014,22 @@ public final class Market {
         return growthIndex[g] * ((1 - sp[g].aiShare()) + sp[g].aiShare() * aiIntensity[g]);
     }
 
+    /** General compute units per unit of segment g's base workload at the current indices. */
     double genPerWorkload(int g) {
-        return growthIndex[g] * (1 - sp[g].aiShare());
+        return genPer[g];
     }
 
+    /** AI compute units per unit of segment g's base workload at the current indices. */
     double aiPerWorkload(int g) {
-        return growthIndex[g] * sp[g].aiShare() * aiIntensity[g];
+        return aiPer[g];
+    }
+
+    /** Recomputes the units per workload after a change of the growth or AI-intensity indices. */
+    private void refreshWorkloadUnits() {
+        for (int g = 0; g < nG; g++) {
+            genPer[g] = growthIndex[g] * (1 - sp[g].aiShare());
+            aiPer[g] = growthIndex[g] * sp[g].aiShare() * aiIntensity[g];
+        }
     }
 
     /** Switching cost paid by buyer i for leaving provider k (utility units). */
@@ -1169,6 +1185,7 @@ public final class Market {
         for (int g = 0; g < nG; g++) {
             growthIndex[g] = Math.pow(1 + sp[g].workloadGrowthPerYear(), years) * growthShock[g];
         }
+        refreshWorkloadUnits();
         if (k > 0) {
             for (int j = 0; j < nP; j++) {
                 double keep = 1 - pp[j].investment().depreciationPerQuarter();
@@ -1996,6 +2013,7 @@ public final class Market {
         growthShock[g] *= growthMultiplier;
         growthIndex[g] *= growthMultiplier;
         aiIntensity[g] *= gpuIntensityMultiplier;
+        refreshWorkloadUnits();
         recomputeLoads();
         dirty = true;
     }
