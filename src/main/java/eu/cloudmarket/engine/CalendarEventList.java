@@ -27,7 +27,7 @@ import java.util.Arrays;
  * once per {@code size()} events delivered. A fixed width can be given instead. Cost: O(1) to add a far event and O(log b) per event to sort a bucket of b events with
  * sequential memory access, against O(log n) scattered accesses per event for one binary heap over all n pending
  * events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
- * the bucket arrays (a new bucket gets room for at most 4 times the mean events per bucket, and at most 3 spare
+ * the bucket arrays (a new bucket gets room for at most 16 times the mean events per bucket, and at most 3 spare
  * blocks are kept). Not thread-safe.
  */
 public final class CalendarEventList implements FutureEventList {
@@ -364,12 +364,12 @@ public final class CalendarEventList implements FutureEventList {
 
     /**
      * Arrays for a bucket that is about to receive its first event: {@link #blockCap} events, so that a typical bucket
-     * never grows (growing copies every array), but no more than 4 times the pending events per non-empty bucket, so
-     * that many sparse buckets waste little. A pooled block is reused if it is large enough; smaller ones are dropped.
+     * never grows (growing copies every array), but no more than 16 times the pending events per non-empty bucket, so
+     * that many sparse buckets cannot hold more than 16 spare slots per pending event. A pooled block is reused if it is large enough; smaller ones are dropped.
      */
     private Block bucketBlock() {
         buckets++;
-        int cap = (int) Math.min(blockCap, Math.max(BLOCK, 4L * size / buckets));
+        int cap = (int) Math.min(blockCap, Math.max(BLOCK, 16L * size / buckets));
         while (!pool.isEmpty()) {
             Block b = pool.pop();
             if (b.t.length >= cap) {
