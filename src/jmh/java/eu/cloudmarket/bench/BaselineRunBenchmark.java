@@ -1,5 +1,6 @@
 package eu.cloudmarket.bench;
 
+import eu.cloudmarket.model.Market;
 import eu.cloudmarket.output.RunRecorder;
 import eu.cloudmarket.scenario.Scenario;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One baseline run end to end in a warm JVM: build the market (buyer draws, BLP calibration, initial choices) and
  * run all 40 quarters, recording the snapshots as the {@code run} command does (without writing files). Each
  * invocation uses the next replication, so no two runs are identical. Default size (20,000 buyers) is what a sweep
- * runs; add {@code -p buyers=1000000} for the large run.
+ * runs; add {@code -p buyers=1000000} for the large run. {@code build} times the first part alone: building the
+ * market, most of which is the calibration of qualities.
  *
  * <p>Run: {@code mvn -B -q -Pbench test-compile exec:exec@jmh -Djmh="BaselineRun"}.
  */
@@ -45,5 +47,11 @@ public class BaselineRunBenchmark {
     @Benchmark
     public RunRecorder run() {
         return BenchScenarios.runOnce(scenario, replication++);
+    }
+
+    @Benchmark
+    public Market build() {
+        Scenario s = scenario;
+        return new Market(s.params(), s.events(), s.stochastic(), s.seed(), replication++, null);
     }
 }

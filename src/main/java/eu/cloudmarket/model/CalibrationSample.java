@@ -54,8 +54,6 @@ final class CalibrationSample {
     private final double[] o;
     private final double[] v;
     private final double[] prob;
-    /** The available providers of the current buyer, in nest order. */
-    private final int[] order;
 
     /** Buyers with ids 0, step, 2·step, ... at the market's current prices ({@code blend}, fixed while calibrating). */
     CalibrationSample(Market m, Buyers buyers, int step, double[][] blend, boolean[][] available, NestedLogit logit) {
@@ -114,7 +112,6 @@ final class CalibrationSample {
         o = new double[nG];
         v = new double[nP];
         prob = new double[nP];
-        order = new int[nP];
     }
 
     /** Number of buyers in the sample. */
@@ -158,7 +155,7 @@ final class CalibrationSample {
         final double[][] cloudByDelta;
         /** ∂cloudQ_g/∂δ_0g (a segment's cloud workload does not depend on other segments' outside utilities). */
         final double[] cloudByOutside;
-        /** Moments by segment: M and N as g·nP² + j·nP + k (pairs j before k in nest order only), B as g·nP + j. */
+        /** Moments by segment: M and N as g·nP² + j·nP + k (pairs j ≤ k only), B as g·nP + j. */
         private final double[] m;
         private final double[] nn;
         private final double[] bb;
@@ -302,7 +299,7 @@ final class CalibrationSample {
      * exponentiated utilities, nest sums and nest weights from the pass that called it.
      */
     private void addMoments(Derivatives d, int g, int[][] mem, double q, double p0, double invTotal) {
-        int na = 0;
+        java.util.Arrays.fill(prob, 0);
         for (int m = 0; m < nests; m++) {
             int[] js = mem[m];
             if (js.length == 0 || !(s[m] > 0)) {
@@ -311,25 +308,27 @@ final class CalibrationSample {
             double r = w[m] * invTotal / s[m];
             double invS = 1 / s[m];
             for (int j : js) {
-                double p = e[j] * r;
-                order[na++] = j;
-                prob[j] = p;
+                prob[j] = e[j] * r;
                 v[j] = e[j] * invS;
             }
         }
         double[] mm = d.m;
         double[] nn = d.nn;
+        double[] bb = d.bb;
         int base = g * nP * nP;
         int bRow = g * nP;
-        for (int x = 0; x < na; x++) {
-            int j = order[x];
-            double qp = q * prob[j];
+        // Dense over providers: an unavailable one has probability zero and adds nothing.
+        for (int j = 0; j < nP; j++) {
+            double pj = prob[j];
+            if (pj == 0) {
+                continue;
+            }
+            double qp = q * pj;
             int row = base + j * nP;
-            for (int y = x; y < na; y++) {
-                int k = order[y];
+            for (int k = j; k < nP; k++) {
                 mm[row + k] += qp * prob[k];
             }
-            d.bb[bRow + j] += qp * p0;
+            bb[bRow + j] += qp * p0;
         }
         if (sigma != 0) {
             for (int m = 0; m < nests; m++) {
