@@ -812,8 +812,8 @@ public final class Market {
         Buyers b = buyers;
         for (int i = 0; i < b.n; i++) {
             utilities(i, b.onPremises, availableByCountry[b.country[i]]);
-            logit.compute(v, avail, u0[b.segment[i]], prob, null);
-            int j = NestedLogit.sample(prob, nP, RandomStreams.uniform(initKey, b.id[i], 0));
+            // The same draw as compute + sample, bit for bit, without filling the probabilities.
+            int j = logit.choose(v, avail, u0[b.segment[i]], RandomStreams.uniform(initKey, b.id[i], 0));
             b.provider[i] = (byte) (j < 0 ? b.onPremises : j);
         }
         // Normalise workloads so that initial cloud revenue equals the configured market size.
