@@ -1167,9 +1167,17 @@ public final class Market {
             return;
         }
         double qd = q;
-        sumQ[j][g] += sign * qd;
-        sumQpGen[j][g] += sign * qd * pGen;
-        sumQpAi[j][g] += sign * qd * pAi;
+        if (count[j][g] == 0) {
+            // The book is empty: clear the rounding residue of the running sums, so that an empty book is exactly
+            // zero (shares within a segment that all buyers left would otherwise be ratios of residues).
+            sumQ[j][g] = 0;
+            sumQpGen[j][g] = 0;
+            sumQpAi[j][g] = 0;
+        } else {
+            sumQ[j][g] += sign * qd;
+            sumQpGen[j][g] += sign * qd * pGen;
+            sumQpAi[j][g] += sign * qd * pAi;
+        }
         loadGen[j] += sign * qd * genPerWorkload(g);
         loadAi[j] += sign * qd * aiPerWorkload(g);
     }
