@@ -37,9 +37,11 @@ final class CalibrationSample {
     private final byte[] country;
     private final double[] workload;
     private final double[] alpha;
-    /** exp(−α_i b_gj/(1−σ)) and exp(−α_i b_gj), row i·nP + j. */
-    private final double[] xMulti;
-    private final double[] xSingle;
+    /**
+     * Row i·nP + j: exp(−α_i b_gj) if j is the only provider of its nest available in the buyer's country (and σ &gt;
+     * 0), else exp(−α_i b_gj/(1−σ)); one value per provider keeps a pass's memory traffic at half of storing both.
+     */
+    private final double[] x;
     private final boolean[][] available;
     /** Available providers of each nest, by country: members[c][nest]. */
     private final int[][][] members;
@@ -88,8 +90,8 @@ final class CalibrationSample {
         country = new byte[size];
         workload = new double[size];
         alpha = new double[size];
-        xMulti = new double[size * nP];
-        xSingle = new double[size * nP];
+        x = new double[size * nP];
+        boolean nested = sigma != 0;
         for (int s = 0; s < size; s++) {
             int i = index[s];
             int g = buyers.segment[i];
@@ -98,10 +100,11 @@ final class CalibrationSample {
             workload[s] = buyers.workload[i];
             double al = m.segment(g).alpha() * buyers.alphaMult[i];
             alpha[s] = al;
+            int[][] mem = members[buyers.country[i]];
             for (int j = 0; j < nP; j++) {
                 double price = al * blend[g][j];
-                xMulti[s * nP + j] = Math.exp(-price * inv);
-                xSingle[s * nP + j] = Math.exp(-price);
+                boolean single = nested && mem[nestOf[j]].length == 1;
+                x[s * nP + j] = single ? Math.exp(-price) : Math.exp(-price * inv);
             }
         }
         e = new double[nP];
@@ -239,15 +242,15 @@ final class CalibrationSample {
                     w[m] = 0;
                 } else if (nested && js.length == 1) {
                     int j = js[0];
-                    w[m] = bg[j] * xSingle[row + j];
+                    w[m] = bg[j] * x[row + j];
                     s[m] = 1;
                     e[j] = 1;
                 } else {
                     double sm = 0;
                     for (int j : js) {
-                        double x = ag[j] * xMulti[row + j];
-                        e[j] = x;
-                        sm += x;
+                        double xj = ag[j] * x[row + j];
+                        e[j] = xj;
+                        sm += xj;
                     }
                     s[m] = sm;
                     w[m] = sm > 0 ? (nested ? Math.exp(keep * Math.log(sm)) : sm) : 0;
