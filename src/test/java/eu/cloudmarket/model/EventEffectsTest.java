@@ -161,4 +161,30 @@ class EventEffectsTest {
         assertEquals(1.0, t);
         assertEquals(base + 0.8 * Math.pow(0.5, t / 2), m.sovereigntyAversion(0, Origin.US), 1e-12);
     }
+
+    /**
+     * Every provider excluded everywhere: once all contracts have renewed every buyer is on premises, the books of
+     * every provider and segment are empty, and the revenue shares within each segment are exactly zero (not ratios
+     * of what rounding left in the running sums).
+     */
+    @Test
+    void whenEveryBuyerHasLeftTheBooksAreExactlyEmpty() {
+        Market m = fixture();
+        for (int c = 0; c < m.nC; c++) {
+            for (int j = 0; j < m.nP; j++) {
+                m.exclude(c, j, 0, false);
+            }
+        }
+        m.run();
+        QuarterSnapshot last = m.lastSnapshot();
+        assertEquals(0, last.buyersInCloud(), "every buyer has left the cloud after the longest contract");
+        for (double[] shares : last.segmentShares()) {
+            for (double x : shares) {
+                assertEquals(0.0, x, "revenue share within a segment nobody buys in");
+            }
+        }
+        for (ProviderQuarter p : last.providers()) {
+            assertEquals(0.0, p.revenue(), "revenue of " + p.provider());
+        }
+    }
 }
