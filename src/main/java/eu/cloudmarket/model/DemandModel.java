@@ -389,7 +389,9 @@ final class DemandModel {
      */
     double[] bestResponse(int j, double costGen, double costAi) {
         loadCurrentPrices();
-        prepare(j);
+        // The rivals' trial prices were just reloaded: the first evaluation prepares afresh (without switching costs,
+        // for the markup, so a preparation with them here would be thrown away at once).
+        prepared = -1;
         double shG = 0;
         double shA = 0;
         double mu = 0;
