@@ -24,8 +24,8 @@ import java.util.Arrays;
  *
  * <p>The default list adapts its width to the density of events, aiming at buckets of about 1/{@value #SPREAD} of
  * the pending events (at least {@value #MIN_TARGET}); a rescale re-buckets all pending events and happens at most
- * once per {@code size()} events delivered. A fixed width can be given instead. Cost: O(1) to add a far event and O(log b) per event to sort a bucket of b events with
- * sequential memory access, against O(log n) scattered accesses per event for one binary heap over all n pending
+ * once per {@code size()} events delivered. A fixed width can be given instead. Cost: O(1) to add a far event and
+ * O(log b) per event to sort a bucket of b events with sequential memory access, against O(log n) scattered accesses per event for one binary heap over all n pending
  * events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
  * the bucket arrays (a new bucket gets room for at most 16 times the mean events per bucket, and at most 3 spare
  * blocks are kept). Not thread-safe.
@@ -365,7 +365,8 @@ public final class CalendarEventList implements FutureEventList {
     /**
      * Arrays for a bucket that is about to receive its first event: {@link #blockCap} events, so that a typical bucket
      * never grows (growing copies every array), but no more than 16 times the pending events per non-empty bucket, so
-     * that many sparse buckets cannot hold more than 16 spare slots per pending event. A pooled block is reused if it is large enough; smaller ones are dropped.
+     * that many sparse buckets cannot hold more than 16 spare slots per pending event. A pooled block is reused if it
+     * is large enough; smaller ones are dropped.
      */
     private Block bucketBlock() {
         buckets++;

@@ -442,7 +442,6 @@ public final class Market {
         }
     }
 
-
     private void drawBuyers(long attrKey) {
         Buyers b = buyers;
         double[] segCum = cumulative(params.segments().values().stream().mapToDouble(SegmentParams::weight).toArray());
@@ -1116,7 +1115,7 @@ public final class Market {
         float oldGen = b.priceGeneral[i];
         float oldAi = b.priceAi[i];
         float off = b.offset[i];
-        int chosen = choose(i, b.id[i], k, g, c, q, am, km, di);
+        int chosen = choose(b.id[i], k, g, c, q, am, km, di);
         if (chosen != k) {
             flows[k][chosen]++;
         }
@@ -1147,13 +1146,12 @@ public final class Market {
      */
     int choose(int i) {
         Buyers b = buyers;
-        return choose(i, b.id[i], b.provider[i], b.segment[i], b.country[i], b.workload[i], b.alphaMult[i],
+        return choose(b.id[i], b.provider[i], b.segment[i], b.country[i], b.workload[i], b.alphaMult[i],
                 b.kappaMult[i], b.dataIntensity[i]);
     }
 
-    /** {@link #choose(int)} with buyer i's columns already read: id, status k, segment g, country c and tastes. */
-    private int choose(int i, int id, int k, int g, int c, float q, float alphaMult, float kappaMult,
-            float dataIntensity) {
+    /** {@link #choose(int)} with the buyer's columns already read: id, status k, segment g, country c and tastes. */
+    private int choose(int id, int k, int g, int c, float q, float alphaMult, float kappaMult, float dataIntensity) {
         int onPremises = buyers.onPremises;
         SegmentParams s = sp[g];
         double kap = k == onPremises ? 0
