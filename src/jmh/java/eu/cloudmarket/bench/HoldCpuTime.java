@@ -5,6 +5,7 @@ import eu.cloudmarket.engine.EventHandler;
 import eu.cloudmarket.engine.EventList;
 import eu.cloudmarket.engine.FutureEventList;
 import eu.cloudmarket.engine.Priority;
+import eu.cloudmarket.engine.Scheduler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import java.util.SplittableRandom;
 /**
  * The hold model on the raw event lists, timed by the thread's CPU time (best of 6 rounds of 2,000,000 events), which
  * other processes on a shared machine disturb less than JMH's wall-clock scores. Compares the binary heap, the
- * adaptive calendar list and calendar lists of a few fixed widths.
+ * adaptive calendar list and calendar lists of a few fixed widths, and the {@link Scheduler} on the calendar list and
+ * on the binary heap (its checks and one handler call per event included, as in a model: the handler schedules the
+ * next event).
  *
  * <p>Usage: {@code HoldCpuTime [pending ...]} (default 1000 100000), e.g. {@code mvn -B -q -Pbench test-compile
  * exec:exec@main -Dbench.main=eu.cloudmarket.bench.HoldCpuTime -Dbench.args="1000 100000"}.
@@ -53,8 +56,49 @@ public final class HoldCpuTime {
                     }
                     best = Math.min(best, (tb.getCurrentThreadCpuTime() - c0) / 2e6);
                 }
-                System.out.printf(Locale.ROOT, "%-16s %7d pending: %6.1f ns CPU per event (%.2f M events/s)%n", kind,
-                        n, best, 1000 / best);
+                report(kind, n, best);
+            }
+            for (String kind : new String[] {"scheduler/calendar", "scheduler/binaryHeap"}) {
+                Hold hold = new Hold(kind.endsWith("calendar") ? new CalendarEventList() : new EventList());
+                for (int i = 0; i < n; i++) {
+                    hold.scheduler.schedule(hold.exp(), Priority.DEMAND, hold, i);
+                }
+                double best = Double.MAX_VALUE;
+                for (int round = 0; round < 6; round++) {
+                    hold.remaining = 2_000_000;
+                    long c0 = tb.getCurrentThreadCpuTime();
+                    hold.scheduler.runUntil(Double.POSITIVE_INFINITY);
+                    best = Math.min(best, (tb.getCurrentThreadCpuTime() - c0) / 2e6);
+                }
+                report(kind, n, best);
+            }
+        }
+    }
+
+    private static void report(String kind, int pending, double nsPerEvent) {
+        System.out.printf(Locale.ROOT, "%-20s %7d pending: %6.1f ns CPU per event (%.2f M events/s)%n", kind,
+                pending, nsPerEvent, 1000 / nsPerEvent);
+    }
+
+    /** The hold model through the scheduler: each event schedules the next at now + Exp(1), until stopped. */
+    private static final class Hold implements EventHandler {
+        final Scheduler scheduler;
+        int remaining;
+        private int cursor;
+
+        Hold(FutureEventList list) {
+            scheduler = new Scheduler(list);
+        }
+
+        double exp() {
+            return EXP[cursor++ & (EXP.length - 1)];
+        }
+
+        @Override
+        public void onEvent(Scheduler s, int arg) {
+            s.schedule(s.now() + exp(), Priority.DEMAND, this, arg);
+            if (--remaining == 0) {
+                s.stop();
             }
         }
     }
