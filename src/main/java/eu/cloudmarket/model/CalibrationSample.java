@@ -140,14 +140,17 @@ final class CalibrationSample {
 
     /**
      * Derivatives of the sample's expected revenue by provider and cloud workload by segment, accumulated by
-     * {@link #expectedChoices(double[][], double[], double[], double[], double[], Derivatives)} as per-segment
-     * moments of the choice probabilities and turned into derivatives by {@link #finish}. Within segment g every
-     * buyer sees the same blended prices b_gj, so with sums over the segment's buyers weighted by workload q,
-     * M_g[j][k] = Σ q·P_j·P_k, N_g[j][k] = Σ q·P_j·P_{k|n} (same nest), B_g[j] = Σ q·P_j·P_0, C_g = Σ q·P_0·(1−P_0):
+     * {@link #expectedChoices(double[][], double[], double[], double[], double[], Derivatives)} as probability
+     * moments and turned into derivatives by {@link #finish}. Every buyer of segment g sees the same blended prices
+     * b_gj, so with sums over buyers i (of segment g(i)) weighted by workload q_i,
+     * W[j][k] = Σ_i q·b_gj·P_j·P_k, V[j][k] = Σ_i q·b_gj·P_j·P_{k|n} (j, k in the same nest n),
+     * B_g[j] = Σ_{i in g} q·P_j·P_0 and C_g = Σ_{i in g} q·P_0·(1−P_0):
      * <pre>
-     *   ∂rev_j/∂δ_k   = 1{j=k}·rev_j/(1−σ) − Σ_g b_gj·(M_g[j][k] + σ/(1−σ)·N_g[j][k])
+     *   ∂rev_j/∂δ_k   = 1{j=k}·rev_j/(1−σ) − W[j][k] − σ/(1−σ)·V[j][k]
      *   ∂rev_j/∂δ_0g  = −b_gj·B_g[j]       ∂cloud_g/∂δ_k = B_g[k]       ∂cloud_g/∂δ_0g = −C_g
      * </pre>
+     * Summing W and V over all buyers at once, weighted by their segment's price, keeps one buyer's update to a
+     * fixed nP × nP block instead of a block per segment.
      */
     static final class Derivatives {
         /** ∂rev_j/∂δ_k. */
@@ -158,9 +161,9 @@ final class CalibrationSample {
         final double[][] cloudByDelta;
         /** ∂cloudQ_g/∂δ_0g (a segment's cloud workload does not depend on other segments' outside utilities). */
         final double[] cloudByOutside;
-        /** Moments by segment: M and N as g·nP² + j·nP + k (pairs j ≤ k only), B as g·nP + j. */
-        private final double[] m;
-        private final double[] nn;
+        /** Moments W and V as j·nP + k, B as g·nP + j. */
+        private final double[] mw;
+        private final double[] mv;
         private final double[] bb;
         private final int nP;
 
@@ -170,14 +173,14 @@ final class CalibrationSample {
             revByOutside = new double[nP][nG];
             cloudByDelta = new double[nG][nP];
             cloudByOutside = new double[nG];
-            m = new double[nG * nP * nP];
-            nn = new double[nG * nP * nP];
+            mw = new double[nP * nP];
+            mv = new double[nP * nP];
             bb = new double[nG * nP];
         }
 
         void clear() {
-            java.util.Arrays.fill(m, 0);
-            java.util.Arrays.fill(nn, 0);
+            java.util.Arrays.fill(mw, 0);
+            java.util.Arrays.fill(mv, 0);
             java.util.Arrays.fill(bb, 0);
             java.util.Arrays.fill(cloudByOutside, 0);
         }
@@ -187,19 +190,14 @@ final class CalibrationSample {
             int nG = cloudByOutside.length;
             double within = sigma / (1 - sigma);
             for (int j = 0; j < nP; j++) {
-                java.util.Arrays.fill(revByDelta[j], 0);
-                revByDelta[j][j] = rev[j] / (1 - sigma);
+                for (int k = 0; k < nP; k++) {
+                    double diagonal = j == k ? rev[j] / (1 - sigma) : 0;
+                    revByDelta[j][k] = diagonal - (mw[j * nP + k] + within * mv[j * nP + k]);
+                }
             }
             for (int g = 0; g < nG; g++) {
                 double[] bl = blend[g];
-                int base = g * nP * nP;
                 for (int j = 0; j < nP; j++) {
-                    for (int k = 0; k < nP; k++) {
-                        // Each unordered pair was accumulated once, at (j, k) or (k, j): both moments are symmetric.
-                        double mjk = m[base + j * nP + k] + (j == k ? 0 : m[base + k * nP + j]);
-                        double njk = nn[base + j * nP + k] + (j == k ? 0 : nn[base + k * nP + j]);
-                        revByDelta[j][k] -= bl[j] * (mjk + within * njk);
-                    }
                     revByOutside[j][g] = -bl[j] * bb[g * nP + j];
                     cloudByDelta[g][j] = bb[g * nP + j];
                 }
@@ -263,6 +261,9 @@ final class CalibrationSample {
             if (total > 1e-200) {
                 // P(j) = e_j · w_n / (S_n · total): one division per nest, not per provider.
                 double invTotal = 1.0 / total;
+                if (d != null) {
+                    java.util.Arrays.fill(prob, 0);
+                }
                 for (int m = 0; m < nests; m++) {
                     int[] js = mem[m];
                     if (js.length == 0 || !(s[m] > 0)) {
@@ -273,10 +274,11 @@ final class CalibrationSample {
                         double p = e[j] * r;
                         rev[j] += q * p * bl[j];
                         inCloud += p;
+                        prob[j] = p;
                     }
                 }
                 if (d != null) {
-                    addMoments(d, g, mem, q, o[g] * invTotal, invTotal);
+                    addMoments(d, g, mem, q, bl, o[g] * invTotal);
                 }
             } else {
                 boolean[] av = available[c];
@@ -298,27 +300,13 @@ final class CalibrationSample {
     }
 
     /**
-     * Adds one buyer's probability moments to {@code d}; {@code e}, {@code s} and {@code w} hold the buyer's
-     * exponentiated utilities, nest sums and nest weights from the pass that called it.
+     * Adds one buyer's probability moments to {@code d}; {@code prob} holds the buyer's choice probabilities (zero
+     * for unavailable providers), {@code e} and {@code s} its exponentiated utilities and nest sums from the pass
+     * that called it, {@code bl} its segment's blended prices and {@code p0} its outside probability.
      */
-    private void addMoments(Derivatives d, int g, int[][] mem, double q, double p0, double invTotal) {
-        java.util.Arrays.fill(prob, 0);
-        for (int m = 0; m < nests; m++) {
-            int[] js = mem[m];
-            if (js.length == 0 || !(s[m] > 0)) {
-                continue;
-            }
-            double r = w[m] * invTotal / s[m];
-            double invS = 1 / s[m];
-            for (int j : js) {
-                prob[j] = e[j] * r;
-                v[j] = e[j] * invS;
-            }
-        }
-        double[] mm = d.m;
-        double[] nn = d.nn;
+    private void addMoments(Derivatives d, int g, int[][] mem, double q, double[] bl, double p0) {
+        double[] mw = d.mw;
         double[] bb = d.bb;
-        int base = g * nP * nP;
         int bRow = g * nP;
         // Dense over providers: an unavailable one has probability zero and adds nothing.
         for (int j = 0; j < nP; j++) {
@@ -326,31 +314,32 @@ final class CalibrationSample {
             if (pj == 0) {
                 continue;
             }
-            double qp = q * pj;
-            int row = base + j * nP;
-            for (int k = j; k < nP; k++) {
-                mm[row + k] += qp * prob[k];
+            double uj = q * bl[j] * pj;
+            int row = j * nP;
+            for (int k = 0; k < nP; k++) {
+                mw[row + k] += uj * prob[k];
             }
-            bb[bRow + j] += qp * p0;
+            bb[bRow + j] += q * pj * p0;
         }
         if (sigma != 0) {
+            double[] mv = d.mv;
             for (int m = 0; m < nests; m++) {
                 int[] js = mem[m];
-                if (js.length < 2 || !(s[m] > 0)) {
-                    // A single-provider nest: P_{j|n} = 1, so N = M on the diagonal there.
-                    if (js.length == 1 && s[m] > 0) {
-                        int j = js[0];
-                        nn[base + j * nP + j] += q * prob[j];
-                    }
+                if (js.length == 0 || !(s[m] > 0)) {
                     continue;
                 }
-                for (int x = 0; x < js.length; x++) {
-                    int j = js[x];
-                    double qp = q * prob[j];
-                    int row = base + j * nP;
-                    for (int y = x; y < js.length; y++) {
-                        int k = js[y];
-                        nn[row + k] += qp * v[k];
+                if (js.length == 1) {
+                    // A single-provider nest: P_{j|n} = 1.
+                    int j = js[0];
+                    mv[j * nP + j] += q * bl[j] * prob[j];
+                    continue;
+                }
+                double invS = 1 / s[m];
+                for (int j : js) {
+                    double uj = q * bl[j] * prob[j];
+                    int row = j * nP;
+                    for (int k : js) {
+                        mv[row + k] += uj * (e[k] * invS);
                     }
                 }
             }
