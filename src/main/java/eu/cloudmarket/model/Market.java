@@ -961,11 +961,31 @@ public final class Market {
         for (int n = 0; n < stochasticEvents.size(); n++) {
             scheduleNextStochastic(n, stochasticEvents.get(n).from());
         }
+        // Renewals are not scheduled here: each quarter's start schedules its first one (scheduleRenewalFrom).
+    }
+
+    /**
+     * Schedules the renewal of the first buyer at or after index {@code from} whose contract ends in the current
+     * quarter, at the quarter plus the buyer's offset; nothing if there is none.
+     *
+     * <p>The renewals of a quarter form a chain: the quarter's start schedules the first, and each renewal schedules
+     * the next, so that the event list holds one pending renewal instead of one per buyer. The order is the same as
+     * with every renewal scheduled in advance: buyers are stored by renewal offset (ties by id, {@link Buyers}), so
+     * the next buyer due in index order is the next due in time. Renewals at exactly the same time (offsets equal
+     * after rounding to a float) run in index order; events of other kinds keep their places, as renewals are the
+     * only events in their priority band. Each renewal is still one event of the scheduler, at its own time.
+     */
+    private void scheduleRenewalFrom(int from) {
         Buyers b = buyers;
-        for (int i = 0; i < b.n; i++) {
-            if (b.renewQuarter[i] < quarters) {
-                scheduler.schedule(b.renewQuarter[i] + b.offset[i], Priority.DEMAND, renewalHandler, i);
-            }
+        int[] due = b.renewQuarter;
+        int k = quarter;
+        int n = b.n;
+        int i = from;
+        while (i < n && due[i] != k) {
+            i++;
+        }
+        if (i < n) {
+            scheduler.schedule(k + b.offset[i], Priority.DEMAND, renewalHandler, i);
         }
     }
 
@@ -1114,7 +1134,6 @@ public final class Market {
         float di = b.dataIntensity[i];
         float oldGen = b.priceGeneral[i];
         float oldAi = b.priceAi[i];
-        float off = b.offset[i];
         int chosen = choose(b.id[i], k, g, c, q, am, km, di);
         if (chosen != k) {
             flows[k][chosen]++;
@@ -1130,11 +1149,8 @@ public final class Market {
             b.priceAi[i] = newAi;
         }
         bookDelta(chosen, g, q, newGen, newAi, +1);
-        int next = quarter + sp[g].contractQuarters();
-        b.renewQuarter[i] = next;
-        if (next < params.quarters()) {
-            scheduler.schedule(next + off, Priority.DEMAND, renewalHandler, i);
-        }
+        b.renewQuarter[i] = quarter + sp[g].contractQuarters();
+        scheduleRenewalFrom(i + 1);
     }
 
     /**
@@ -1252,6 +1268,7 @@ public final class Market {
         refreshCaches();
         setPrices(k);
         dirty = true;
+        scheduleRenewalFrom(0);
     }
 
     private void recomputeLoads() {
