@@ -307,19 +307,19 @@ final class CalibrationSample {
     private void addMoments(Derivatives d, int g, int[][] mem, double q, double[] bl, double p0) {
         double[] mw = d.mw;
         double[] bb = d.bb;
-        int bRow = g * nP;
-        // Dense over providers: an unavailable one has probability zero and adds nothing.
-        for (int j = 0; j < nP; j++) {
-            double pj = prob[j];
-            if (pj == 0) {
-                continue;
-            }
+        double[] pr = prob;
+        int n = nP;
+        int bRow = g * n;
+        double qp0 = q * p0;
+        // Dense over providers, without tests: an unavailable provider has probability zero and adds zeros.
+        for (int j = 0; j < n; j++) {
+            double pj = pr[j];
             double uj = q * bl[j] * pj;
-            int row = j * nP;
-            for (int k = 0; k < nP; k++) {
-                mw[row + k] += uj * prob[k];
+            int row = j * n;
+            for (int k = 0; k < n; k++) {
+                mw[row + k] += uj * pr[k];
             }
-            bb[bRow + j] += q * pj * p0;
+            bb[bRow + j] += qp0 * pj;
         }
         if (sigma != 0) {
             double[] mv = d.mv;
