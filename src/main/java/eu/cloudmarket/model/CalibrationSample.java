@@ -56,6 +56,9 @@ final class CalibrationSample {
     private final double[] o;
     private final double[] v;
     private final double[] prob;
+    private final double[] cond;
+    /** σ/(1−σ) at j·nP + k if providers j and k share a nest, else 0. */
+    private final double[] within;
 
     /** Buyers with ids 0, step, 2·step, ... at the market's current prices ({@code blend}, fixed while calibrating). */
     CalibrationSample(Market m, Buyers buyers, int step, double[][] blend, boolean[][] available, NestedLogit logit) {
@@ -115,6 +118,13 @@ final class CalibrationSample {
         o = new double[nG];
         v = new double[nP];
         prob = new double[nP];
+        cond = new double[nP];
+        within = new double[nP * nP];
+        for (int j = 0; j < nP; j++) {
+            for (int k = 0; k < nP; k++) {
+                within[j * nP + k] = nestOf[j] == nestOf[k] ? sigma / (1 - sigma) : 0;
+            }
+        }
     }
 
     /** Number of buyers in the sample. */
@@ -143,14 +153,14 @@ final class CalibrationSample {
      * {@link #expectedChoices(double[][], double[], double[], double[], double[], Derivatives)} as probability
      * moments and turned into derivatives by {@link #finish}. Every buyer of segment g sees the same blended prices
      * b_gj, so with sums over buyers i (of segment g(i)) weighted by workload q_i,
-     * W[j][k] = Σ_i q·b_gj·P_j·P_k, V[j][k] = Σ_i q·b_gj·P_j·P_{k|n} (j, k in the same nest n),
-     * B_g[j] = Σ_{i in g} q·P_j·P_0 and C_g = Σ_{i in g} q·P_0·(1−P_0):
+     * W[j][k] = Σ_i q·b_gj·P_j·(P_k + 1{nest(j)=nest(k)}·σ/(1−σ)·P_{k|n}), B_g[j] = Σ_{i in g} q·P_j·P_0 and
+     * C_g = Σ_{i in g} q·P_0·(1−P_0):
      * <pre>
-     *   ∂rev_j/∂δ_k   = 1{j=k}·rev_j/(1−σ) − W[j][k] − σ/(1−σ)·V[j][k]
+     *   ∂rev_j/∂δ_k   = 1{j=k}·rev_j/(1−σ) − W[j][k]
      *   ∂rev_j/∂δ_0g  = −b_gj·B_g[j]       ∂cloud_g/∂δ_k = B_g[k]       ∂cloud_g/∂δ_0g = −C_g
      * </pre>
-     * Summing W and V over all buyers at once, weighted by their segment's price, keeps one buyer's update to a
-     * fixed nP × nP block instead of a block per segment.
+     * Summing W over all buyers at once, weighted by their segment's price, keeps one buyer's update to a fixed
+     * nP × nP block, dense and without tests.
      */
     static final class Derivatives {
         /** ∂rev_j/∂δ_k. */
@@ -161,9 +171,8 @@ final class CalibrationSample {
         final double[][] cloudByDelta;
         /** ∂cloudQ_g/∂δ_0g (a segment's cloud workload does not depend on other segments' outside utilities). */
         final double[] cloudByOutside;
-        /** Moments W and V as j·nP + k, B as g·nP + j. */
+        /** Moments W as j·nP + k, B as g·nP + j. */
         private final double[] mw;
-        private final double[] mv;
         private final double[] bb;
         private final int nP;
 
@@ -174,13 +183,11 @@ final class CalibrationSample {
             cloudByDelta = new double[nG][nP];
             cloudByOutside = new double[nG];
             mw = new double[nP * nP];
-            mv = new double[nP * nP];
             bb = new double[nG * nP];
         }
 
         void clear() {
             java.util.Arrays.fill(mw, 0);
-            java.util.Arrays.fill(mv, 0);
             java.util.Arrays.fill(bb, 0);
             java.util.Arrays.fill(cloudByOutside, 0);
         }
@@ -188,11 +195,10 @@ final class CalibrationSample {
         /** Turns the moments into derivatives, given the pass's revenue, σ and the blended prices. */
         private void finish(double[] rev, double sigma, double[][] blend) {
             int nG = cloudByOutside.length;
-            double within = sigma / (1 - sigma);
             for (int j = 0; j < nP; j++) {
                 for (int k = 0; k < nP; k++) {
                     double diagonal = j == k ? rev[j] / (1 - sigma) : 0;
-                    revByDelta[j][k] = diagonal - (mw[j * nP + k] + within * mv[j * nP + k]);
+                    revByDelta[j][k] = diagonal - mw[j * nP + k];
                 }
             }
             for (int g = 0; g < nG; g++) {
@@ -263,6 +269,7 @@ final class CalibrationSample {
                 double invTotal = 1.0 / total;
                 if (d != null) {
                     java.util.Arrays.fill(prob, 0);
+                    java.util.Arrays.fill(cond, 0);
                 }
                 for (int m = 0; m < nests; m++) {
                     int[] js = mem[m];
@@ -276,9 +283,15 @@ final class CalibrationSample {
                         inCloud += p;
                         prob[j] = p;
                     }
+                    if (d != null) {
+                        double invS = 1 / s[m];
+                        for (int j : js) {
+                            cond[j] = e[j] * invS;
+                        }
+                    }
                 }
                 if (d != null) {
-                    addMoments(d, g, mem, q, bl, o[g] * invTotal);
+                    addMoments(d, g, q, bl, o[g] * invTotal);
                 }
             } else {
                 boolean[] av = available[c];
@@ -300,49 +313,28 @@ final class CalibrationSample {
     }
 
     /**
-     * Adds one buyer's probability moments to {@code d}; {@code prob} holds the buyer's choice probabilities (zero
-     * for unavailable providers), {@code e} and {@code s} its exponentiated utilities and nest sums from the pass
-     * that called it, {@code bl} its segment's blended prices and {@code p0} its outside probability.
+     * Adds one buyer's probability moments to {@code d}: {@code prob} and {@code cond} hold the buyer's choice and
+     * within-nest probabilities from the pass that called it (zero for unavailable providers), {@code bl} its
+     * segment's blended prices and {@code p0} its outside probability. Dense and without tests: an unavailable
+     * provider adds zeros, and {@code within} is zero across nests.
      */
-    private void addMoments(Derivatives d, int g, int[][] mem, double q, double[] bl, double p0) {
+    private void addMoments(Derivatives d, int g, double q, double[] bl, double p0) {
         double[] mw = d.mw;
         double[] bb = d.bb;
         double[] pr = prob;
+        double[] cd = cond;
+        double[] wn = within;
         int n = nP;
         int bRow = g * n;
         double qp0 = q * p0;
-        // Dense over providers, without tests: an unavailable provider has probability zero and adds zeros.
         for (int j = 0; j < n; j++) {
             double pj = pr[j];
             double uj = q * bl[j] * pj;
             int row = j * n;
             for (int k = 0; k < n; k++) {
-                mw[row + k] += uj * pr[k];
+                mw[row + k] += uj * (pr[k] + wn[row + k] * cd[k]);
             }
             bb[bRow + j] += qp0 * pj;
-        }
-        if (sigma != 0) {
-            double[] mv = d.mv;
-            for (int m = 0; m < nests; m++) {
-                int[] js = mem[m];
-                if (js.length == 0 || !(s[m] > 0)) {
-                    continue;
-                }
-                if (js.length == 1) {
-                    // A single-provider nest: P_{j|n} = 1.
-                    int j = js[0];
-                    mv[j * nP + j] += q * bl[j] * prob[j];
-                    continue;
-                }
-                double invS = 1 / s[m];
-                for (int j : js) {
-                    double uj = q * bl[j] * prob[j];
-                    int row = j * nP;
-                    for (int k : js) {
-                        mv[row + k] += uj * (e[k] * invS);
-                    }
-                }
-            }
         }
         d.cloudByOutside[g] -= q * p0 * (1 - p0);
     }
