@@ -32,6 +32,10 @@ final class DemandModel {
     private final double[][][] w;
     private final double[][][] wGen;
     private final double[][][] wAi;
+    /** The same as flat arrays, (group · nG + segment) · statuses + status, while summing. */
+    private final double[] flatTotal;
+    private final double[] flatGen;
+    private final double[] flatAi;
     /** Total base workload by country and segment (all buyers), for consumer surplus. */
     private final double[][] totalQ0;
     private final double[] renewingGen;
@@ -85,6 +89,9 @@ final class DemandModel {
         w = new double[nC][nG][statuses];
         wGen = new double[nC][nG][statuses];
         wAi = new double[nC][nG][statuses];
+        flatTotal = new double[nC * nG * statuses];
+        flatGen = new double[nC * nG * statuses];
+        flatAi = new double[nC * nG * statuses];
         totalQ0 = new double[nC][nG];
         Buyers b = m.buyers;
         for (int i = 0; i < b.n; i++) {
@@ -124,13 +131,6 @@ final class DemandModel {
             }
             groupOf[c] = found;
         }
-        for (int gr = 0; gr < nC; gr++) {
-            for (int g = 0; g < nG; g++) {
-                java.util.Arrays.fill(w[gr][g], 0);
-                java.util.Arrays.fill(wGen[gr][g], 0);
-                java.util.Arrays.fill(wAi[gr][g], 0);
-            }
-        }
         java.util.Arrays.fill(renewingGen, 0);
         java.util.Arrays.fill(renewingAi, 0);
         double[] perGen = new double[nG];
@@ -139,23 +139,37 @@ final class DemandModel {
             perGen[g] = m.genPerWorkload(g);
             perAi[g] = m.aiPerWorkload(g);
         }
+        // Summed into flat arrays (group, segment, status), one cell per type, then copied to the typed arrays.
+        java.util.Arrays.fill(flatGen, 0);
+        java.util.Arrays.fill(flatAi, 0);
+        java.util.Arrays.fill(flatTotal, 0);
         Buyers b = m.buyers;
+        int onPremises = b.onPremises;
+        boolean all = k == Integer.MIN_VALUE;
         for (int i = 0; i < b.n; i++) {
-            if (k != Integer.MIN_VALUE && b.renewQuarter[i] != k) {
+            if (!all && b.renewQuarter[i] != k) {
                 continue;
             }
             int g = b.segment[i];
             int s = b.provider[i];
-            int gr = groupOf[b.country[i]];
+            int cell = (groupOf[b.country[i]] * nG + g) * statuses + s;
             double q = b.workload[i];
             double gen = q * perGen[g];
             double ai = q * perAi[g];
-            w[gr][g][s] += gen + ai;
-            wGen[gr][g][s] += gen;
-            wAi[gr][g][s] += ai;
-            if (s != b.onPremises) {
+            flatTotal[cell] += gen + ai;
+            flatGen[cell] += gen;
+            flatAi[cell] += ai;
+            if (s != onPremises) {
                 renewingGen[s] += gen;
                 renewingAi[s] += ai;
+            }
+        }
+        for (int gr = 0; gr < nC; gr++) {
+            for (int g = 0; g < nG; g++) {
+                int from = (gr * nG + g) * statuses;
+                System.arraycopy(flatTotal, from, w[gr][g], 0, statuses);
+                System.arraycopy(flatGen, from, wGen[gr][g], 0, statuses);
+                System.arraycopy(flatAi, from, wAi[gr][g], 0, statuses);
             }
         }
     }
