@@ -113,7 +113,10 @@ final class DemandModel {
         slope = new double[nP];
     }
 
-    /** Aggregates the buyers whose renewal falls in quarter k into types, grouping countries by availability. */
+    /**
+     * Aggregates the buyers whose renewal falls in quarter k (the market's current quarter, whose renewals it has
+     * listed), or every buyer if k is {@code Integer.MIN_VALUE}, into types, grouping countries by availability.
+     */
     void collectRenewals(int k) {
         prepared = -1;
         boolean[][] av = m.availability();
@@ -146,10 +149,10 @@ final class DemandModel {
         Buyers b = m.buyers;
         int onPremises = b.onPremises;
         boolean all = k == Integer.MIN_VALUE;
-        for (int i = 0; i < b.n; i++) {
-            if (!all && b.renewQuarter[i] != k) {
-                continue;
-            }
+        int[] due = m.dueList();
+        int count = all ? b.n : m.dueCount();
+        for (int p = 0; p < count; p++) {
+            int i = all ? p : due[p];
             int g = b.segment[i];
             int s = b.provider[i];
             int cell = (groupOf[b.country[i]] * nG + g) * statuses + s;

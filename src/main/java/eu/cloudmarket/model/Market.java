@@ -121,6 +121,10 @@ public final class Market {
 
     // ---- buyers and accounting
     final Buyers buyers;
+    /** Renewals of the current quarter: buyer indices in index order, how many, and the next to schedule. */
+    private final int[] dueList;
+    private int dueCount;
+    private int dueNext;
     final double[][] sumQ;
     final double[][] sumQpGen;
     final double[][] sumQpAi;
@@ -320,6 +324,7 @@ public final class Market {
         avail = new boolean[nP];
 
         buyers = new Buyers(params.buyerCount(), nP);
+        dueList = new int[params.buyerCount()];
         drawBuyers(attrKey);
         refreshAvailability();
         double[] stock = new double[nP];
@@ -961,12 +966,40 @@ public final class Market {
         for (int n = 0; n < stochasticEvents.size(); n++) {
             scheduleNextStochastic(n, stochasticEvents.get(n).from());
         }
-        // Renewals are not scheduled here: each quarter's start schedules its first one (scheduleRenewalFrom).
+        // Renewals are not scheduled here: each quarter's start schedules its first one (scheduleNextRenewal).
     }
 
     /**
-     * Schedules the renewal of the first buyer at or after index {@code from} whose contract ends in the current
-     * quarter, at the quarter plus the buyer's offset; nothing if there is none.
+     * Lists the buyers whose contracts end in the current quarter, in index order: the quarter's renewals, which
+     * pricing aggregates ({@link DemandModel#collectRenewals}) and which then run one after another
+     * ({@link #scheduleNextRenewal}). Renewals move a buyer's next renewal to a later quarter and no other event
+     * moves it, so the list stays valid for the whole quarter.
+     */
+    private void listDueRenewals() {
+        int[] due = buyers.renewQuarter;
+        int[] list = dueList;
+        int k = quarter;
+        int count = 0;
+        for (int i = 0; i < due.length; i++) {
+            list[count] = i;
+            count += due[i] == k ? 1 : 0;
+        }
+        dueCount = count;
+        dueNext = 0;
+    }
+
+    /** The buyers whose contracts end in the current quarter, in index order: the first {@link #dueCount()}. */
+    int[] dueList() {
+        return dueList;
+    }
+
+    int dueCount() {
+        return dueCount;
+    }
+
+    /**
+     * Schedules the next renewal of the current quarter's list, at the quarter plus the buyer's offset; nothing once
+     * the list is done.
      *
      * <p>The renewals of a quarter form a chain: the quarter's start schedules the first, and each renewal schedules
      * the next, so that the event list holds one pending renewal instead of one per buyer. The order is the same as
@@ -975,17 +1008,10 @@ public final class Market {
      * after rounding to a float) run in index order; events of other kinds keep their places, as renewals are the
      * only events in their priority band. Each renewal is still one event of the scheduler, at its own time.
      */
-    private void scheduleRenewalFrom(int from) {
-        Buyers b = buyers;
-        int[] due = b.renewQuarter;
-        int k = quarter;
-        int n = b.n;
-        int i = from;
-        while (i < n && due[i] != k) {
-            i++;
-        }
-        if (i < n) {
-            scheduler.schedule(k + b.offset[i], Priority.DEMAND, renewalHandler, i);
+    private void scheduleNextRenewal() {
+        if (dueNext < dueCount) {
+            int i = dueList[dueNext++];
+            scheduler.schedule(quarter + buyers.offset[i], Priority.DEMAND, renewalHandler, i);
         }
     }
 
@@ -1150,7 +1176,7 @@ public final class Market {
         }
         bookDelta(chosen, g, q, newGen, newAi, +1);
         b.renewQuarter[i] = quarter + sp[g].contractQuarters();
-        scheduleRenewalFrom(i + 1);
+        scheduleNextRenewal();
     }
 
     /**
@@ -1266,9 +1292,10 @@ public final class Market {
         refreshAvailability();
         dirty = true;
         refreshCaches();
+        listDueRenewals();
         setPrices(k);
         dirty = true;
-        scheduleRenewalFrom(0);
+        scheduleNextRenewal();
     }
 
     private void recomputeLoads() {
