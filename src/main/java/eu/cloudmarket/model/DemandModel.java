@@ -32,10 +32,6 @@ final class DemandModel {
     private final double[][][] w;
     private final double[][][] wGen;
     private final double[][][] wAi;
-    /** The same as flat arrays, (group · nG + segment) · statuses + status, while summing. */
-    private final double[] flatTotal;
-    private final double[] flatGen;
-    private final double[] flatAi;
     /** Total base workload by country and segment (all buyers), for consumer surplus. */
     private final double[][] totalQ0;
     private final double[] renewingGen;
@@ -89,9 +85,6 @@ final class DemandModel {
         w = new double[nC][nG][statuses];
         wGen = new double[nC][nG][statuses];
         wAi = new double[nC][nG][statuses];
-        flatTotal = new double[nC * nG * statuses];
-        flatGen = new double[nC * nG * statuses];
-        flatAi = new double[nC * nG * statuses];
         totalQ0 = new double[nC][nG];
         Buyers b = m.buyers;
         for (int i = 0; i < b.n; i++) {
@@ -114,10 +107,10 @@ final class DemandModel {
     }
 
     /**
-     * Aggregates the buyers whose renewal falls in quarter k (the market's current quarter, whose renewals it has
-     * listed), or every buyer if k is {@code Integer.MIN_VALUE}, into types, grouping countries by availability.
+     * Aggregates the buyers renewing in the market's current quarter ({@link Market#dueList}), or every buyer if
+     * {@code everyBuyer}, into types, grouping countries by availability.
      */
-    void collectRenewals(int k) {
+    void collectRenewals(boolean everyBuyer) {
         prepared = -1;
         boolean[][] av = m.availability();
         groups = 0;
@@ -134,6 +127,13 @@ final class DemandModel {
             }
             groupOf[c] = found;
         }
+        for (int gr = 0; gr < nC; gr++) {
+            for (int g = 0; g < nG; g++) {
+                java.util.Arrays.fill(w[gr][g], 0);
+                java.util.Arrays.fill(wGen[gr][g], 0);
+                java.util.Arrays.fill(wAi[gr][g], 0);
+            }
+        }
         java.util.Arrays.fill(renewingGen, 0);
         java.util.Arrays.fill(renewingAi, 0);
         double[] perGen = new double[nG];
@@ -142,37 +142,23 @@ final class DemandModel {
             perGen[g] = m.genPerWorkload(g);
             perAi[g] = m.aiPerWorkload(g);
         }
-        // Summed into flat arrays (group, segment, status), one cell per type, then copied to the typed arrays.
-        java.util.Arrays.fill(flatGen, 0);
-        java.util.Arrays.fill(flatAi, 0);
-        java.util.Arrays.fill(flatTotal, 0);
         Buyers b = m.buyers;
-        int onPremises = b.onPremises;
-        boolean all = k == Integer.MIN_VALUE;
         int[] due = m.dueList();
-        int count = all ? b.n : m.dueCount();
+        int count = everyBuyer ? b.n : m.dueCount();
         for (int p = 0; p < count; p++) {
-            int i = all ? p : due[p];
+            int i = everyBuyer ? p : due[p];
             int g = b.segment[i];
             int s = b.provider[i];
-            int cell = (groupOf[b.country[i]] * nG + g) * statuses + s;
+            int gr = groupOf[b.country[i]];
             double q = b.workload[i];
             double gen = q * perGen[g];
             double ai = q * perAi[g];
-            flatTotal[cell] += gen + ai;
-            flatGen[cell] += gen;
-            flatAi[cell] += ai;
-            if (s != onPremises) {
+            w[gr][g][s] += gen + ai;
+            wGen[gr][g][s] += gen;
+            wAi[gr][g][s] += ai;
+            if (s != b.onPremises) {
                 renewingGen[s] += gen;
                 renewingAi[s] += ai;
-            }
-        }
-        for (int gr = 0; gr < nC; gr++) {
-            for (int g = 0; g < nG; g++) {
-                int from = (gr * nG + g) * statuses;
-                System.arraycopy(flatTotal, from, w[gr][g], 0, statuses);
-                System.arraycopy(flatGen, from, wGen[gr][g], 0, statuses);
-                System.arraycopy(flatAi, from, wAi[gr][g], 0, statuses);
             }
         }
     }
@@ -378,7 +364,7 @@ final class DemandModel {
      * choosing as contestable demand (used to invert marginal costs at the start). NaN where a provider has no demand.
      */
     double[] implicitMarkups() {
-        collectRenewals(Integer.MIN_VALUE);
+        collectRenewals(true);
         loadCurrentPrices();
         double[] mu = new double[nP];
         withSwitching = false;

@@ -1373,7 +1373,7 @@ public final class Market {
     }
 
     private void setPrices(int k) {
-        demand.collectRenewals(k);
+        demand.collectRenewals(false);
         double[] newGen = new double[nP];
         double[] newAi = new double[nP];
         for (int j = 0; j < nP; j++) {
