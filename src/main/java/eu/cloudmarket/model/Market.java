@@ -157,6 +157,8 @@ public final class Market {
     private final double[] prob;
     private final double[] cond;
     private final boolean[] avail;
+    /** The choice plans of the availability patterns, [country × (current provider or on premises)]. */
+    private final NestedLogit.Plan[] plans;
 
     // ---- orders and deferred actions
     private final List<Order> orders = new ArrayList<>();
@@ -322,6 +324,10 @@ public final class Market {
         prob = new double[nP];
         cond = new double[nP];
         avail = new boolean[nP];
+        plans = new NestedLogit.Plan[nC * (nP + 1)];
+        for (int p = 0; p < plans.length; p++) {
+            plans[p] = logit.newPlan();
+        }
 
         buyers = new Buyers(params.buyerCount(), nP);
         dueList = new int[params.buyerCount()];
@@ -1201,10 +1207,7 @@ public final class Market {
         double alpha = s.alpha() * alphaMult;
         double[] bu = baseU[g];
         double[] bl = blend[g];
-        boolean[] allowed = availableByCountry[c];
-        boolean[] stay = incumbentsStay[c];
         for (int j = 0; j < nP; j++) {
-            avail[j] = allowed[j] || (j == k && stay[j]);
             v[j] = bu[j] - alpha * bl[j] - (j == k ? 0 : kap);
         }
         double v0 = u0[g] - kap;
@@ -1212,11 +1215,9 @@ public final class Market {
         double addGen = qd * genPerWorkload(g);
         double addAi = qd * aiPerWorkload(g);
         long draw = (long) quarter * 16;
-        for (int attempt = 0; attempt <= nP; attempt++) {
-            int j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, id, draw + attempt));
-            if (j < 0) {
-                return onPremises;
-            }
+        NestedLogit.Plan plan = plans[c * (nP + 1) + k];
+        int j = logit.choose(v, plan, v0, RandomStreams.uniform(choiceKey, id, draw));
+        for (int attempt = 1; j >= 0; attempt++) {
             boolean fits = j == k
                     || (loadGen[j] + addGen <= capGen[j] * (1 + 1e-9) && loadAi[j] + addAi <= capAiNow[j] * (1 + 1e-9));
             if (fits) {
@@ -1224,7 +1225,14 @@ public final class Market {
             }
             // Capacity binds: ration the buyer out and let it spill to its next choice.
             rationed[j] += addGen + addAi;
+            if (attempt > nP) {
+                break;
+            }
+            if (attempt == 1) {
+                System.arraycopy(plan.available, 0, avail, 0, nP);
+            }
             avail[j] = false;
+            j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, id, draw + attempt));
         }
         return onPremises;
     }
@@ -1315,6 +1323,14 @@ public final class Market {
         for (int c = 0; c < nC; c++) {
             for (int j = 0; j < nP; j++) {
                 availableByCountry[c][j] = serves[c][j] && excludedUntil[c][j] <= quarter;
+            }
+            // The buyer's choice set: the providers available in its country, and its own provider if that one is
+            // excluded but lets incumbents stay.
+            for (int k = 0; k <= nP; k++) {
+                for (int j = 0; j < nP; j++) {
+                    avail[j] = availableByCountry[c][j] || (j == k && incumbentsStay[c][j]);
+                }
+                logit.plan(avail, plans[c * (nP + 1) + k]);
             }
         }
     }
@@ -2086,6 +2102,7 @@ public final class Market {
         int from = (int) Math.floor(scheduler.now());
         excludedUntil[c][j] = durationQuarters == 0 ? Integer.MAX_VALUE : from + durationQuarters;
         incumbentsStay[c][j] = incumbentsMayStay;
+        refreshAvailability();
     }
 
     /** E13. */

@@ -96,6 +96,110 @@ public final class NestedLogit {
     }
 
     /**
+     * What {@link #choose(double[], Plan, double, double)} needs to know about one pattern of available alternatives,
+     * worked out once for the pattern instead of once per decision: which alternatives are available, which are alone
+     * in their nest, and which nests have a weight S^(1-σ) to compute. A market has a handful of patterns (country ×
+     * current provider) and makes a million decisions with them.
+     */
+    public static final class Plan {
+        final boolean[] available;
+        /** j is available and, with σ &gt; 0, the only available alternative of its nest. */
+        final boolean[] single;
+        /** The factor on V_j - max in j's exponential: 1 for a single alternative, 1/(1-σ) otherwise. */
+        final double[] scale;
+        /** The nest's weight is S^(1-σ) (σ &gt; 0 and not exactly one available alternative) rather than S. */
+        final boolean[] power;
+
+        private Plan(int alternatives, int nests) {
+            available = new boolean[alternatives];
+            single = new boolean[alternatives];
+            scale = new double[alternatives];
+            power = new boolean[nests];
+        }
+    }
+
+    /** A plan for this model's alternatives and nests, to be filled by {@link #plan(boolean[], Plan)}. */
+    public Plan newPlan() {
+        return new Plan(nestOf.length, nests);
+    }
+
+    /** Fills {@code out} for the availability pattern {@code available} (copied). */
+    public void plan(boolean[] available, Plan out) {
+        int n = nestOf.length;
+        int[] members = count;
+        java.util.Arrays.fill(members, 0);
+        for (int j = 0; j < n; j++) {
+            out.available[j] = available[j];
+            if (available[j]) {
+                members[nestOf[j]]++;
+            }
+        }
+        boolean nested = sigma != 0;
+        for (int j = 0; j < n; j++) {
+            out.single[j] = available[j] && nested && members[nestOf[j]] == 1;
+            out.scale[j] = out.single[j] ? 1.0 : inv;
+        }
+        for (int m = 0; m < nests; m++) {
+            out.power[m] = nested && members[m] != 1;
+        }
+    }
+
+    /**
+     * {@link #choose(double[], boolean[], double, double)} for an availability pattern worked out in advance: the
+     * same arithmetic in the same order, so the same alternative bit for bit (checked by the unit tests), without
+     * counting the nests' members and branching on them at every decision.
+     */
+    public int choose(double[] v, Plan plan, double v0, double u) {
+        int n = nestOf.length;
+        boolean[] av = plan.available;
+        boolean[] single = plan.single;
+        double[] scale = plan.scale;
+        boolean[] power = plan.power;
+        double[] x = e;
+        double mx = v0;
+        for (int j = 0; j < n; j++) {
+            double vj = av[j] ? v[j] : Double.NEGATIVE_INFINITY;
+            x[j] = vj;
+            if (vj > mx) {
+                mx = vj;
+            }
+        }
+        for (int m = 0; m < nests; m++) {
+            s[m] = 0;
+        }
+        // Unavailable alternatives add exp(-inf) = +0 to their nest's sum, which leaves it unchanged. A single
+        // alternative's exponential exp((V_j - max) * 1) is its nest's weight; its share within the nest is 1.
+        for (int j = 0; j < n; j++) {
+            double xj = Math.exp((x[j] - mx) * scale[j]);
+            x[j] = xj;
+            s[nestOf[j]] += xj;
+        }
+        double total = Math.exp(v0 - mx);
+        for (int m = 0; m < nests; m++) {
+            double sm = s[m];
+            double wm = power[m] ? (sm > 0 ? Math.exp((1 - sigma) * Math.log(sm)) : 0) : sm;
+            w[m] = wm;
+            total += wm;
+        }
+        double invTotal = 1.0 / total;
+        double c = 0;
+        for (int j = 0; j < n; j++) {
+            if (single[j]) {
+                c += w[nestOf[j]] * invTotal;
+            } else if (x[j] > 0) {
+                int m = nestOf[j];
+                c += x[j] / s[m] * w[m] * invTotal;
+            } else {
+                continue;
+            }
+            if (u < c) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Fills the within-nest weights {@code e} (zero for unavailable alternatives), the nest sums {@code s} and the
      * nest weights {@code w} = S^(1-σ), all relative to the largest utility (kept in {@link #max}), and returns the
      * denominator exp(V_0 - max) + Σ_m w_m.
