@@ -19,14 +19,16 @@ import java.util.Arrays;
  * </ul>
  * Because {@code idx} is non-decreasing in time, every near event precedes every event in the ring or the overflow,
  * so the earliest event is the smaller of the run's head and the near heap's top. When the near set runs dry the next
- * non-empty bucket is sorted by a natural merge sort (existing ascending runs are kept, so a bucket filled by a few
- * time-ordered streams, as buyer renewals are, sorts in a few linear passes) and becomes the new run.
+ * non-empty bucket is sorted and becomes the new run: by a natural merge sort if it is small or made of a few
+ * ascending runs (existing runs are kept, so a bucket filled by a few time-ordered streams, as buyer renewals are,
+ * sorts in a few linear passes), otherwise by a radix sort on the times' positions within the bucket, with exact
+ * (time, key) order restored among the events that share a position.
  *
  * <p>The default list adapts its width to the density of events, aiming at buckets of about 1/{@value #SPREAD} of
  * the pending events (at least {@value #MIN_TARGET}); a rescale re-buckets all pending events and happens at most
  * once per {@code size()} events delivered. A fixed width can be given instead. Cost: O(1) to add a far event and
- * O(log b) per event to sort a bucket of b events with sequential memory access, against O(log n) scattered accesses per event for one binary heap over all n pending
- * events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
+ * O(1) (radix) or O(log b) (merge) per event to sort a bucket of b events, with memory accessed within the bucket,
+ * against O(log n) scattered accesses per event for one binary heap over all n pending events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
  * the bucket arrays (a new bucket gets room for at most 16 times the mean events per bucket, and at most 3 spare
  * blocks are kept). Not thread-safe.
  */
@@ -49,6 +51,12 @@ public final class CalendarEventList implements FutureEventList {
     private static final int MAX_POOL = 3;
     /** Runs shorter than this are extended by insertion sort before merging. */
     private static final int MIN_RUN = 32;
+    /**
+     * Buckets of at least {@code RADIX_MIN} events with at least {@code FEW_RUNS} descents (that many ascending runs
+     * and more) are radix-sorted; smaller or nearly ordered ones are merged.
+     */
+    private static final int RADIX_MIN = 256;
+    private static final int FEW_RUNS = 16;
 
     private final boolean adaptive;
     private double width;
@@ -74,6 +82,10 @@ public final class CalendarEventList implements FutureEventList {
     private int size;
     private long nextSeq;
     private int[] runStarts = new int[64];
+    /** Scratch of the radix sort: the events' keys q and two index permutations. */
+    private int[] radixQ = new int[0];
+    private int[] radixPerm = new int[0];
+    private int[] radixTmp = new int[0];
 
     /**
      * A calendar list whose bucket width adapts to the density of events: it starts one time unit wide and is
@@ -299,7 +311,7 @@ public final class CalendarEventList implements FutureEventList {
             ring[slot] = null;
             buckets--;
             ringCount -= bucket.size;
-            run = sortBucket(bucket);
+            run = sortBucket(bucket, next);
             if (adaptive && considerResize(run)) {
                 return;
             }
@@ -442,11 +454,134 @@ public final class CalendarEventList implements FutureEventList {
     }
 
     /**
+     * Sorts bucket {@code idx} by (time, key) and returns the block that holds the sorted events (the other one goes
+     * back to the pool). A bucket made of a few ascending streams (as a model's renewals are) is merged
+     * ({@link #mergeSort}); a bucket in no particular order (as in the hold model) is radix-sorted on its times
+     * ({@link #radixSort}), which moves each event three times instead of once per merge level with a
+     * hard-to-predict comparison at every move.
+     */
+    private Block sortBucket(Block src, long idx) {
+        int n = src.size;
+        if (n >= RADIX_MIN) {
+            int descents = 0;
+            for (int i = 1; i < n; i++) {
+                descents += src.less(i, i - 1) ? 1 : 0;
+            }
+            if (descents >= FEW_RUNS) {
+                Block sorted = radixSort(src, idx);
+                if (sorted != null) {
+                    return sorted;
+                }
+            }
+        }
+        return mergeSort(src);
+    }
+
+    /**
+     * Radix sort of a bucket: each event gets a 24-bit key q, its time's position within the bucket's interval
+     * (q = floor((t / width - idx) · 2^24), non-decreasing in t, because rounding is monotone), the events are put
+     * in order of q by a stable three-pass LSD radix sort of their indices and gathered into a spare block, and
+     * events that share a q (equal or nearly equal times) are then put in exact (time, key) order by insertion sort.
+     * Events with different q are already in time order, so the result is exactly the (time, key) order. Returns
+     * null, changing nothing, if too many events share a q (times far beyond 2^53 widths, or heavy ties): the merge
+     * sort handles those.
+     */
+    private Block radixSort(Block src, long idx) {
+        int n = src.size;
+        if (radixQ.length < n) {
+            int cap = Math.max(n, radixQ.length * 2);
+            radixQ = new int[cap];
+            radixPerm = new int[cap];
+            radixTmp = new int[cap];
+        }
+        int[] q = radixQ;
+        int[] perm = radixPerm;
+        int[] tmp = radixTmp;
+        int[] c0 = new int[256];
+        int[] c1 = new int[256];
+        int[] c2 = new int[256];
+        double[] t = src.t;
+        double base = idx;
+        double inv = invWidth;
+        for (int i = 0; i < n; i++) {
+            double f = t[i] * inv - base;
+            int qi = (int) (f * 0x1p24);
+            qi = qi < 0 ? 0 : Math.min(qi, 0xFFFFFF);
+            q[i] = qi;
+            c0[qi & 0xFF]++;
+            c1[(qi >>> 8) & 0xFF]++;
+            c2[qi >>> 16]++;
+        }
+        prefixSums(c0);
+        prefixSums(c1);
+        prefixSums(c2);
+        for (int i = 0; i < n; i++) {
+            tmp[c0[q[i] & 0xFF]++] = i;
+        }
+        for (int o = 0; o < n; o++) {
+            int i = tmp[o];
+            perm[c1[(q[i] >>> 8) & 0xFF]++] = i;
+        }
+        for (int o = 0; o < n; o++) {
+            int i = perm[o];
+            tmp[c2[q[i] >>> 16]++] = i;
+        }
+        // Events sharing a q must be few, or the insertion sort below would be quadratic.
+        int shared = 0;
+        for (int o = 1; o < n; o++) {
+            shared += q[tmp[o]] == q[tmp[o - 1]] ? 1 : 0;
+        }
+        if (shared > n / 8 + 16) {
+            return null;
+        }
+        Block dst = pool.isEmpty() ? new Block(n) : pool.pop();
+        dst.ensure(n);
+        double[] dt = dst.t;
+        long[] dk = dst.k;
+        int[] da = dst.a;
+        EventHandler[] dh = dst.h;
+        long[] sk = src.k;
+        int[] sa = src.a;
+        EventHandler[] sh = src.h;
+        for (int o = 0; o < n; o++) {
+            int i = tmp[o];
+            dt[o] = t[i];
+            dk[o] = sk[i];
+            da[o] = sa[i];
+            dh[o] = sh[i];
+        }
+        dst.size = n;
+        if (shared > 0) {
+            int start = 0;
+            for (int o = 1; o <= n; o++) {
+                if (o == n || q[tmp[o]] != q[tmp[start]]) {
+                    if (o - start > 1) {
+                        insertionSort(dst, start, start + 1, o);
+                    }
+                    start = o;
+                }
+            }
+        }
+        Arrays.fill(sh, 0, n, null);
+        release(src);
+        return dst;
+    }
+
+    private static void prefixSums(int[] count) {
+        int sum = 0;
+        for (int d = 0; d < count.length; d++) {
+            int c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+    }
+
+    /**
      * Sorts a bucket by (time, key): natural merge sort, ascending runs of at least {@link #MIN_RUN} (shorter ones
      * extended by insertion sort) merged pairwise, ping-ponging between the bucket and a spare block. Returns the
      * block that holds the sorted events; the other one goes back to the pool.
      */
-    private Block sortBucket(Block src) {
+    private Block mergeSort(Block src) {
         int n = src.size;
         int runs = 0;
         int i = 0;

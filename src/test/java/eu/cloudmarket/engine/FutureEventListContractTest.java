@@ -138,6 +138,30 @@ class FutureEventListContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("implementations")
+    void largeBucketsInRandomOrderWithNearAndExactTies(String name, Supplier<FutureEventList> make) {
+        // Buckets of thousands of events in no order (the calendar list radix-sorts those), with times a few ulps
+        // apart (which share a radix key and need the exact tie-break) and exact ties across bands.
+        Pair p = new Pair(make.get());
+        SplittableRandom r = new SplittableRandom(17);
+        for (int i = 0; i < 30_000; i++) {
+            double centre = r.nextInt(4000) / 800.0;
+            double t = switch (r.nextInt(20)) {
+                case 0, 1 -> centre + r.nextInt(3) * Math.ulp(centre);
+                case 2 -> centre;
+                default -> r.nextDouble() * 5;
+            };
+            p.add(t, r.nextInt(BANDS.length));
+        }
+        for (int i = 0; i < 30_000; i++) {
+            double now = p.poll();
+            double t = r.nextInt(4) == 0 ? now + r.nextInt(3) * Math.ulp(now) : now + 5 * r.nextDouble();
+            p.add(t, r.nextInt(BANDS.length));
+        }
+        p.drain();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
     void arbitraryTimesIncludingPastNegativeAndHuge(String name, Supplier<FutureEventList> make) {
         Pair p = new Pair(make.get());
         SplittableRandom r = new SplittableRandom(99);
