@@ -86,6 +86,7 @@ public final class CalendarEventList implements FutureEventList {
     private int[] radixQ = new int[0];
     private int[] radixPerm = new int[0];
     private int[] radixTmp = new int[0];
+    private final int[][] radixCount = new int[3][256];
 
     /**
      * A calendar list whose bucket width adapts to the density of events: it starts one time unit wide and is
@@ -497,9 +498,12 @@ public final class CalendarEventList implements FutureEventList {
         int[] q = radixQ;
         int[] perm = radixPerm;
         int[] tmp = radixTmp;
-        int[] c0 = new int[256];
-        int[] c1 = new int[256];
-        int[] c2 = new int[256];
+        int[] c0 = radixCount[0];
+        int[] c1 = radixCount[1];
+        int[] c2 = radixCount[2];
+        for (int[] c : radixCount) {
+            Arrays.fill(c, 0);
+        }
         double[] t = src.t;
         double base = idx;
         double inv = invWidth;
