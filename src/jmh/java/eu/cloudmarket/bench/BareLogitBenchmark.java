@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class BareLogitBenchmark {
-    static final int BATCH = 100_000;
+    public static final int BATCH = 100_000;
     static final int BUYERS = 1_000_000;
     static final int PROVIDERS = 6;
 

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Buyer decisions per second in the model's own choice code ({@link Market#choose(int)}: utilities from the
  * per-segment caches and the buyer's tastes, nested logit with σ = 0.3, the counter-based uniform draw, the capacity
- * check), on one thread, for the baseline market with {@code buyers} agents after its first quarter's price setting.
+ * check), on one thread, for the baseline market with {@code buyers} agents after its first quarter's price setting,
+ * at the baseline's nesting parameter σ = 0.3 and at σ = 0 (plain logit, like {@code BareLogitBenchmark}).
  * Buyers are visited in index order ({@code sequential}: the columns stream from memory, as in a run, where buyers
  * are stored in the order of their renewal offsets and a quarter's renewals come in that order) or in a random
  * permutation ({@code random}: every column read is a cache miss at 10^6 buyers, as it was before buyers were stored
@@ -42,6 +43,9 @@ public class ChoiceBenchmark {
     int buyers;
     @Param({"sequential", "random"})
     String order;
+    /** The nesting parameter: the baseline's 0.3, or 0 (plain logit, the model of the bare kernel). */
+    @Param({"0.3", "0"})
+    String sigma;
 
     Market market;
     int[] visit;
@@ -49,7 +53,7 @@ public class ChoiceBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        Scenario s = BenchScenarios.baseline("buyers.count=" + buyers);
+        Scenario s = BenchScenarios.baseline("buyers.count=" + buyers, "market.nestingSigma=" + sigma);
         market = new Market(s.params(), s.events(), s.stochastic(), s.seed(), 0, null);
         market.scheduler().runUntil(Math.ulp(0.0)); // quarter 0's price setting (events at time 0 only)
         market.refreshCaches();
