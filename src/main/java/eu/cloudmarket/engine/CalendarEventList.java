@@ -155,6 +155,14 @@ public final class CalendarEventList implements FutureEventList {
             size = n + 1;
         }
 
+        /** Copies event {@code x} of {@code s} to position {@code o} of this block. */
+        void put(int o, Block s, int x) {
+            t[o] = s.t[x];
+            k[o] = s.k[x];
+            a[o] = s.a[x];
+            h[o] = s.h[x];
+        }
+
         boolean less(int i, int j) {
             return t[i] < t[j] || (t[i] == t[j] && k[i] < k[j]);
         }
@@ -540,19 +548,8 @@ public final class CalendarEventList implements FutureEventList {
         }
         Block dst = pool.isEmpty() ? new Block(n) : pool.pop();
         dst.ensure(n);
-        double[] dt = dst.t;
-        long[] dk = dst.k;
-        int[] da = dst.a;
-        EventHandler[] dh = dst.h;
-        long[] sk = src.k;
-        int[] sa = src.a;
-        EventHandler[] sh = src.h;
         for (int o = 0; o < n; o++) {
-            int i = tmp[o];
-            dt[o] = t[i];
-            dk[o] = sk[i];
-            da[o] = sa[i];
-            dh[o] = sh[i];
+            dst.put(o, src, tmp[o]);
         }
         dst.size = n;
         if (shared > 0) {
@@ -566,7 +563,7 @@ public final class CalendarEventList implements FutureEventList {
                 }
             }
         }
-        Arrays.fill(sh, 0, n, null);
+        Arrays.fill(src.h, 0, n, null);
         release(src);
         return dst;
     }
@@ -694,11 +691,7 @@ public final class CalendarEventList implements FutureEventList {
             } else {
                 x = i++;
             }
-            dt[o] = st[x];
-            dk[o] = sk[x];
-            da[o] = sa[x];
-            dh[o] = sh[x];
-            o++;
+            d.put(o++, s, x);
         }
         int rest = i < mid ? i : j;
         int len = hi - o;
