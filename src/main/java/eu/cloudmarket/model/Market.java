@@ -863,9 +863,17 @@ public final class Market {
         refreshCaches();
         Buyers b = buyers;
         for (int i = 0; i < b.n; i++) {
-            utilities(i, b.onPremises, availableByCountry[b.country[i]]);
-            // The same draw as compute + sample, bit for bit, without filling the probabilities.
-            int j = logit.choose(v, avail, u0[b.segment[i]], RandomStreams.uniform(initKey, b.id[i], 0));
+            // A buyer on premises, with no switching cost: utilities from the per-segment caches and its taste, and
+            // the same draw as compute + sample, bit for bit, without filling the probabilities.
+            int g = b.segment[i];
+            double alpha = sp[g].alpha() * b.alphaMult[i];
+            double[] bu = baseU[g];
+            double[] bl = blend[g];
+            for (int j = 0; j < nP; j++) {
+                v[j] = bu[j] - alpha * bl[j];
+            }
+            NestedLogit.Plan plan = choicePlan(b.country[i], b.onPremises);
+            int j = logit.choose(v, plan, u0[g], RandomStreams.uniform(initKey, b.id[i], 0));
             b.provider[i] = (byte) (j < 0 ? b.onPremises : j);
         }
         // Normalise workloads so that initial cloud revenue equals the configured market size.
@@ -1125,30 +1133,6 @@ public final class Market {
         }
     }
 
-    /** Switching cost paid by buyer i for leaving provider k (utility units). */
-    private double kappa(int i, int k) {
-        SegmentParams s = sp[buyers.segment[i]];
-        return buyers.kappaMult[i]
-                * (s.switchingTech() * techMult[k] + s.switchingEgress() * egress[k] * buyers.dataIntensity[i]);
-    }
-
-    /**
-     * Fills {@link #v} and {@link #avail} for buyer i whose current status is {@code k}. A provider excluded from the
-     * buyer's country (or not serving it) is unavailable, except that an incumbent may keep its installed customer
-     * when the exclusion lets incumbents stay.
-     */
-    private void utilities(int i, int k, boolean[] allowed) {
-        int g = buyers.segment[i];
-        double alpha = sp[g].alpha() * buyers.alphaMult[i];
-        double[] bu = baseU[g];
-        double[] bl = blend[g];
-        double kap = k == buyers.onPremises ? 0 : kappa(i, k);
-        for (int j = 0; j < nP; j++) {
-            avail[j] = allowed[j] || (j == k && incumbentsStay[buyers.country[i]][j]);
-            v[j] = bu[j] - alpha * bl[j] - (j == k ? 0 : kap);
-        }
-    }
-
     /**
      * A buyer's contract renewal (or, on premises, its periodic review): choose, sign, schedule the next one. The
      * buyer's columns are read once, up front: with a million buyers renewing in random order each column is a cache
@@ -1215,7 +1199,7 @@ public final class Market {
         double addGen = qd * genPerWorkload(g);
         double addAi = qd * aiPerWorkload(g);
         long draw = (long) quarter * 16;
-        NestedLogit.Plan plan = plans[c * (nP + 1) + k];
+        NestedLogit.Plan plan = choicePlan(c, k);
         int j = logit.choose(v, plan, v0, RandomStreams.uniform(choiceKey, id, draw));
         for (int attempt = 1; j >= 0; attempt++) {
             boolean fits = j == k
@@ -1235,6 +1219,11 @@ public final class Market {
             j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, id, draw + attempt));
         }
         return onPremises;
+    }
+
+    /** The choice plan of a buyer in country c whose current provider is k ({@link Buyers#onPremises} if none). */
+    private NestedLogit.Plan choicePlan(int c, int k) {
+        return plans[c * (nP + 1) + k];
     }
 
     private void addToBooks(int i, int j) {
@@ -1330,7 +1319,7 @@ public final class Market {
                 for (int j = 0; j < nP; j++) {
                     avail[j] = availableByCountry[c][j] || (j == k && incumbentsStay[c][j]);
                 }
-                logit.plan(avail, plans[c * (nP + 1) + k]);
+                logit.plan(avail, choicePlan(c, k));
             }
         }
     }
