@@ -28,9 +28,10 @@ import java.util.Arrays;
  * the pending events (at least {@value #MIN_TARGET}); a rescale re-buckets all pending events and happens at most
  * once per {@code size()} events delivered. A fixed width can be given instead. Cost: O(1) to add a far event and
  * O(1) (radix) or O(log b) (merge) per event to sort a bucket of b events, with memory accessed within the bucket,
- * against O(log n) scattered accesses per event for one binary heap over all n pending events. The width never affects the order. Memory: about 24 bytes per pending event plus the spare capacity of
- * the bucket arrays (a new bucket gets room for at most 16 times the mean events per bucket, and at most 3 spare
- * blocks are kept). Not thread-safe.
+ * against O(log n) scattered accesses per event for one binary heap over all n pending events. The width never
+ * affects the order. Memory: about 24 bytes per pending event plus the spare capacity of the bucket arrays (a new
+ * bucket gets room for at most 16 times the mean events per bucket, and at most 3 spare blocks are kept). Not
+ * thread-safe.
  */
 public final class CalendarEventList implements FutureEventList {
     /** Number of buckets in the ring (a power of two). */
@@ -82,7 +83,7 @@ public final class CalendarEventList implements FutureEventList {
     private int size;
     private long nextSeq;
     private int[] runStarts = new int[64];
-    /** Scratch of the radix sort: the events' keys q and two index permutations. */
+    /** Scratch of the radix sort: the events' keys q, two index orders and the counts of each key byte. */
     private int[] radixQ = new int[0];
     private int[] radixPerm = new int[0];
     private int[] radixTmp = new int[0];
@@ -504,11 +505,6 @@ public final class CalendarEventList implements FutureEventList {
             radixTmp = new int[cap];
         }
         int[] q = radixQ;
-        int[] perm = radixPerm;
-        int[] tmp = radixTmp;
-        int[] c0 = radixCount[0];
-        int[] c1 = radixCount[1];
-        int[] c2 = radixCount[2];
         for (int[] c : radixCount) {
             Arrays.fill(c, 0);
         }
@@ -520,28 +516,33 @@ public final class CalendarEventList implements FutureEventList {
             int qi = (int) (f * 0x1p24);
             qi = qi < 0 ? 0 : Math.min(qi, 0xFFFFFF);
             q[i] = qi;
-            c0[qi & 0xFF]++;
-            c1[(qi >>> 8) & 0xFF]++;
-            c2[qi >>> 16]++;
+            for (int d = 0; d < 3; d++) {
+                radixCount[d][(qi >>> (8 * d)) & 0xFF]++;
+            }
         }
-        prefixSums(c0);
-        prefixSums(c1);
-        prefixSums(c2);
+        // Three stable passes, least significant byte first, each reading the order the last one wrote.
+        int[] order = radixPerm;
+        int[] next = radixTmp;
         for (int i = 0; i < n; i++) {
-            tmp[c0[q[i] & 0xFF]++] = i;
+            order[i] = i;
         }
-        for (int o = 0; o < n; o++) {
-            int i = tmp[o];
-            perm[c1[(q[i] >>> 8) & 0xFF]++] = i;
+        for (int d = 0; d < 3; d++) {
+            int[] count = radixCount[d];
+            prefixSums(count);
+            int shift = 8 * d;
+            for (int o = 0; o < n; o++) {
+                int i = order[o];
+                next[count[(q[i] >>> shift) & 0xFF]++] = i;
+            }
+            int[] swap = order;
+            order = next;
+            next = swap;
         }
-        for (int o = 0; o < n; o++) {
-            int i = perm[o];
-            tmp[c2[q[i] >>> 16]++] = i;
-        }
+        int[] sorted = order;
         // Events sharing a q must be few, or the insertion sort below would be quadratic.
         int shared = 0;
         for (int o = 1; o < n; o++) {
-            shared += q[tmp[o]] == q[tmp[o - 1]] ? 1 : 0;
+            shared += q[sorted[o]] == q[sorted[o - 1]] ? 1 : 0;
         }
         if (shared > n / 8 + 16) {
             return null;
@@ -549,13 +550,13 @@ public final class CalendarEventList implements FutureEventList {
         Block dst = pool.isEmpty() ? new Block(n) : pool.pop();
         dst.ensure(n);
         for (int o = 0; o < n; o++) {
-            dst.put(o, src, tmp[o]);
+            dst.put(o, src, sorted[o]);
         }
         dst.size = n;
         if (shared > 0) {
             int start = 0;
             for (int o = 1; o <= n; o++) {
-                if (o == n || q[tmp[o]] != q[tmp[start]]) {
+                if (o == n || q[sorted[o]] != q[sorted[start]]) {
                     if (o - start > 1) {
                         insertionSort(dst, start, start + 1, o);
                     }

@@ -154,8 +154,6 @@ public final class Market {
 
     // ---- scratch
     private final double[] v;
-    private final double[] prob;
-    private final double[] cond;
     private final boolean[] avail;
     /** The choice plans of the availability patterns, [country × (current provider or on premises)]. */
     private final NestedLogit.Plan[] plans;
@@ -321,8 +319,6 @@ public final class Market {
         aiQualityEff = new double[nP];
         capAiNow = new double[nP];
         v = new double[nP];
-        prob = new double[nP];
-        cond = new double[nP];
         avail = new boolean[nP];
         plans = new NestedLogit.Plan[nC * (nP + 1)];
         for (int p = 0; p < plans.length; p++) {
