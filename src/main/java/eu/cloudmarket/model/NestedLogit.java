@@ -23,6 +23,7 @@ public final class NestedLogit {
     private final double[] w;
     private final int[] count;
     private double max;
+    private long exactChoices;
 
     public NestedLogit(int[] nestOf, int nests, double sigma) {
         if (!(sigma >= 0 && sigma < 1)) {
@@ -146,10 +147,94 @@ public final class NestedLogit {
 
     /**
      * {@link #choose(double[], boolean[], double, double)} for an availability pattern worked out in advance: the
-     * same arithmetic in the same order, so the same alternative bit for bit (checked by the unit tests), without
-     * counting the nests' members and branching on them at every decision.
+     * same alternative, bit for bit, as the general choice (checked by the unit tests), at a fraction of its cost.
+     *
+     * <p>The decision is first made with table-driven exponentials and powers ({@link TableExp}, relative error below
+     * 5e-9) and utilities shifted by the outside option's instead of the largest. Each cumulative probability is then
+     * within 1e-7 of the exact arithmetic's (every weight within 5 · 5e-9 relatively, the total within 2 · 5e-9),
+     * so if the uniform lies more than {@link #FAST_MARGIN} from the chosen interval's two ends the exact choice is
+     * the same alternative. Otherwise (about once in 100,000 decisions), or when utilities are so far apart that the
+     * exact arithmetic's exponentials could underflow, or are not finite, the exact choice is made:
+     * {@link #chooseExact}.
      */
     public int choose(double[] v, Plan plan, double v0, double u) {
+        int n = nestOf.length;
+        boolean[] av = plan.available;
+        double[] scale = plan.scale;
+        boolean[] power = plan.power;
+        double[] x = e;
+        for (int m = 0; m < nests; m++) {
+            s[m] = 0;
+        }
+        // d_j = (V_j - V_0) · scale_j; the outside option's weight is exp(0) = 1.
+        double lo = 0;
+        double hi = 0;
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double xj = 0;
+            if (av[j]) {
+                double d = (v[j] - v0) * scale[j];
+                lo = d < lo ? d : lo;
+                hi = d > hi ? d : hi;
+                sum += d;
+                xj = TableExp.exp(d);
+            }
+            x[j] = xj;
+            s[nestOf[j]] += xj;
+        }
+        double total = 1;
+        for (int m = 0; m < nests; m++) {
+            double sm = s[m];
+            double wm = power[m] && sm > 0 ? TableExp.pow(sm, 1 - sigma) : sm;
+            w[m] = wm;
+            total += wm;
+        }
+        // Cumulative weights against u · total: no division on the way to the decision.
+        double ut = u * total;
+        double c = 0;
+        double below = 0;
+        int chosen = -1;
+        for (int j = 0; j < n; j++) {
+            double xj = x[j];
+            if (xj > 0) {
+                int m = nestOf[j];
+                c += power[m] ? xj / s[m] * w[m] : xj;
+                if (ut < c) {
+                    chosen = j;
+                    break;
+                }
+                below = c;
+            }
+        }
+        // The exact arithmetic shifts by the largest utility: its exponents are at least lo - inv · hi, so above
+        // -600 none of its exponentials or nest sums underflows (and none of these overflows). sum is NaN if a
+        // utility is.
+        double margin = FAST_MARGIN * total;
+        boolean inRange = lo - inv * hi > -600 && sum == sum;
+        boolean clear = chosen >= 0 ? ut < c - margin && ut >= below + margin : ut >= c + margin;
+        if (inRange && clear) {
+            return chosen;
+        }
+        exactChoices++;
+        return chooseExact(v, plan, v0, u);
+    }
+
+    /**
+     * How far (in probability) the uniform of a planned choice must lie from the ends of the interval that the fast
+     * path chose, for the exact choice to be the same: ten times the fast path's largest possible error.
+     */
+    static final double FAST_MARGIN = 1e-6;
+
+    /** Planned choices that were decided by the exact arithmetic (near an interval's end, or extreme utilities). */
+    long exactChoices() {
+        return exactChoices;
+    }
+
+    /**
+     * The exact arithmetic of {@link #choose(double[], boolean[], double, double)} in the same order, so the same
+     * alternative bit for bit, for a planned availability pattern: the planned choice's fallback.
+     */
+    int chooseExact(double[] v, Plan plan, double v0, double u) {
         int n = nestOf.length;
         boolean[] av = plan.available;
         boolean[] single = plan.single;
