@@ -167,16 +167,16 @@ public final class NestedLogit {
             s[m] = 0;
         }
         // d_j = (V_j - V_0) · scale_j; the outside option's weight is exp(0) = 1.
+        // lo and hi: the smallest and largest exponent, or NaN if a utility is NaN (Math.min and max, not a
+        // comparison: they compile without branches, which would be mispredicted).
         double lo = 0;
         double hi = 0;
-        double sum = 0;
         for (int j = 0; j < n; j++) {
             double xj = 0;
             if (av[j]) {
                 double d = (v[j] - v0) * scale[j];
-                lo = d < lo ? d : lo;
-                hi = d > hi ? d : hi;
-                sum += d;
+                lo = Math.min(lo, d);
+                hi = Math.max(hi, d);
                 xj = TableExp.exp(d);
             }
             x[j] = xj;
@@ -207,10 +207,9 @@ public final class NestedLogit {
             }
         }
         // The exact arithmetic shifts by the largest utility: its exponents are at least lo - inv · hi, so above
-        // -600 none of its exponentials or nest sums underflows (and none of these overflows). sum is NaN if a
-        // utility is.
+        // -600 none of its exponentials or nest sums underflows (and none of these overflows).
         double margin = FAST_MARGIN * total;
-        boolean inRange = lo - inv * hi > -600 && sum == sum;
+        boolean inRange = lo - inv * hi > -600;
         boolean clear = chosen >= 0 ? ut < c - margin && ut >= below + margin : ut >= c + margin;
         if (inRange && clear) {
             return chosen;
