@@ -153,9 +153,9 @@ public final class NestedLogit {
      * 5e-9) and utilities shifted by the outside option's instead of the largest. Each cumulative probability is then
      * within 1e-7 of the exact arithmetic's (every weight within 5 · 5e-9 relatively, the total within 2 · 5e-9),
      * so if the uniform lies more than {@link #FAST_MARGIN} from the chosen interval's two ends the exact choice is
-     * the same alternative. Otherwise (about once in 80,000 decisions of a baseline run), or when utilities are so far apart that the
-     * exact arithmetic's exponentials could underflow, or are not finite, the exact choice is made:
-     * {@link #chooseExact}.
+     * the same alternative. Otherwise (about once in 80,000 decisions of a baseline run), or when utilities are so
+     * far apart that the exact arithmetic's exponentials could underflow, or are not finite, the exact choice is
+     * made: {@link #chooseExact}.
      */
     public int choose(double[] v, Plan plan, double v0, double u) {
         int n = nestOf.length;
