@@ -98,22 +98,22 @@ public final class NestedLogit {
 
     /**
      * What {@link #choose(double[], Plan, double, double)} needs to know about one pattern of available alternatives,
-     * worked out once for the pattern instead of once per decision: which alternatives are available, which are alone
-     * in their nest, and which nests have a weight S^(1-σ) to compute. A market has a handful of patterns (country ×
-     * current provider) and makes a million decisions with them.
+     * worked out once for the pattern instead of once per decision: which alternatives are available, the scale of
+     * each one's exponent, and which nests have a weight S^(1-σ) to compute. A market has a handful of patterns
+     * (country × current provider) and makes a million decisions with them.
      */
     public static final class Plan {
         final boolean[] available;
-        /** j is available and, with σ &gt; 0, the only available alternative of its nest. */
-        final boolean[] single;
-        /** The factor on V_j - max in j's exponential: 1 for a single alternative, 1/(1-σ) otherwise. */
+        /**
+         * The factor on V_j - V_0 in j's exponential: 1 for an alternative that is, with σ &gt; 0, alone in its nest
+         * (its exponential is the nest's weight), 1/(1-σ) otherwise.
+         */
         final double[] scale;
         /** The nest's weight is S^(1-σ) (σ &gt; 0 and not exactly one available alternative) rather than S. */
         final boolean[] power;
 
         private Plan(int alternatives, int nests) {
             available = new boolean[alternatives];
-            single = new boolean[alternatives];
             scale = new double[alternatives];
             power = new boolean[nests];
         }
@@ -137,8 +137,8 @@ public final class NestedLogit {
         }
         boolean nested = sigma != 0;
         for (int j = 0; j < n; j++) {
-            out.single[j] = available[j] && nested && members[nestOf[j]] == 1;
-            out.scale[j] = out.single[j] ? 1.0 : inv;
+            boolean single = available[j] && nested && members[nestOf[j]] == 1;
+            out.scale[j] = single ? 1.0 : inv;
         }
         for (int m = 0; m < nests; m++) {
             out.power[m] = nested && members[m] != 1;
@@ -154,8 +154,8 @@ public final class NestedLogit {
      * within 1e-7 of the exact arithmetic's (every weight within 5 · 5e-9 relatively, the total within 2 · 5e-9),
      * so if the uniform lies more than {@link #FAST_MARGIN} from the chosen interval's two ends the exact choice is
      * the same alternative. Otherwise (about once in 80,000 decisions of a baseline run), or when utilities are so
-     * far apart that the exact arithmetic's exponentials could underflow, or are not finite, the exact choice is
-     * made: {@link #chooseExact}.
+     * far apart that the exact arithmetic's exponentials could underflow, or are not finite, the general choice
+     * decides.
      */
     public int choose(double[] v, Plan plan, double v0, double u) {
         int n = nestOf.length;
@@ -215,7 +215,7 @@ public final class NestedLogit {
             return chosen;
         }
         exactChoices++;
-        return chooseExact(v, plan, v0, u);
+        return choose(v, plan.available, v0, u);
     }
 
     /**
@@ -227,60 +227,6 @@ public final class NestedLogit {
     /** Planned choices that were decided by the exact arithmetic (near an interval's end, or extreme utilities). */
     long exactChoices() {
         return exactChoices;
-    }
-
-    /**
-     * The exact arithmetic of {@link #choose(double[], boolean[], double, double)} in the same order, so the same
-     * alternative bit for bit, for a planned availability pattern: the planned choice's fallback.
-     */
-    int chooseExact(double[] v, Plan plan, double v0, double u) {
-        int n = nestOf.length;
-        boolean[] av = plan.available;
-        boolean[] single = plan.single;
-        double[] scale = plan.scale;
-        boolean[] power = plan.power;
-        double[] x = e;
-        double mx = v0;
-        for (int j = 0; j < n; j++) {
-            double vj = av[j] ? v[j] : Double.NEGATIVE_INFINITY;
-            x[j] = vj;
-            if (vj > mx) {
-                mx = vj;
-            }
-        }
-        for (int m = 0; m < nests; m++) {
-            s[m] = 0;
-        }
-        // Unavailable alternatives add exp(-inf) = +0 to their nest's sum, which leaves it unchanged. A single
-        // alternative's exponential exp((V_j - max) * 1) is its nest's weight; its share within the nest is 1.
-        for (int j = 0; j < n; j++) {
-            double xj = Math.exp((x[j] - mx) * scale[j]);
-            x[j] = xj;
-            s[nestOf[j]] += xj;
-        }
-        double total = Math.exp(v0 - mx);
-        for (int m = 0; m < nests; m++) {
-            double sm = s[m];
-            double wm = power[m] ? (sm > 0 ? Math.exp((1 - sigma) * Math.log(sm)) : 0) : sm;
-            w[m] = wm;
-            total += wm;
-        }
-        double invTotal = 1.0 / total;
-        double c = 0;
-        for (int j = 0; j < n; j++) {
-            if (single[j]) {
-                c += w[nestOf[j]] * invTotal;
-            } else if (x[j] > 0) {
-                int m = nestOf[j];
-                c += x[j] / s[m] * w[m] * invTotal;
-            } else {
-                continue;
-            }
-            if (u < c) {
-                return j;
-            }
-        }
-        return -1;
     }
 
     /**
