@@ -79,13 +79,13 @@ final class RangeCheck {
             boolean ok = true;
             if (List.class.isAssignableFrom(raw) && node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    ok &= walk(node.get(i), args[0], ScenarioLoader.join(path, Integer.toString(i)));
+                    ok &= walk(node.get(i), args[0], KeyPath.join(path, Integer.toString(i)));
                 }
             } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
                 Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    ok &= walk(e.getValue(), args[1], ScenarioLoader.join(path, e.getKey()));
+                    ok &= walk(e.getValue(), args[1], KeyPath.join(path, e.getKey()));
                 }
             }
             return ok;
@@ -98,7 +98,7 @@ final class RangeCheck {
         for (RecordComponent rc : c.getRecordComponents()) {
             Type t = rc.getGenericType();
             if (t instanceof ParameterizedType || (t instanceof Class<?> k && k.isRecord())) {
-                childrenOk &= walk(obj.get(rc.getName()), t, ScenarioLoader.join(path, rc.getName()));
+                childrenOk &= walk(obj.get(rc.getName()), t, KeyPath.join(path, rc.getName()));
             }
         }
         if (!childrenOk || hasSchemaProblemAtOrUnder(path)) {
@@ -124,7 +124,7 @@ final class RangeCheck {
             if (message == null) {
                 return true;
             }
-            ConfigException problem = ScenarioLoader.fieldError(file, path, message);
+            ConfigException problem = Messages.fieldError(file, path, message);
             String field = fieldOf(message);
             RecordComponent rc = field == null ? null : component(type, field);
             if (!reported.add(field == null ? message : field)) {
@@ -136,7 +136,7 @@ final class RangeCheck {
             if (rc == null || !substitute(obj, type, rc)) {
                 return false;
             }
-            repaired.add(ScenarioLoader.join(path, field));
+            repaired.add(KeyPath.join(path, field));
         }
         return false;
     }
@@ -177,11 +177,11 @@ final class RangeCheck {
                 cause = cause.getCause();
             }
             return cause != null && cause.getMessage() != null ? cause.getMessage()
-                    : ScenarioLoader.firstLine(e.getOriginalMessage());
+                    : Messages.firstLine(e.getOriginalMessage());
         } catch (JsonMappingException e) {
-            return ScenarioLoader.mappingError(e, file, "").reason();
+            return StrictBinder.mappingError(e, file, "").reason();
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return ScenarioLoader.firstLine(e.getMessage());
+            return Messages.firstLine(e.getMessage());
         }
     }
 

@@ -60,7 +60,7 @@ public final class ScenarioLoader {
     private static final int MAX_EXTENDS_DEPTH = 8;
 
     private final ObjectMapper yaml;
-    private final ObjectMapper binder;
+    private final StrictBinder binder = new StrictBinder();
 
     public ScenarioLoader() {
         LoaderOptions options = new LoaderOptions();
@@ -72,22 +72,6 @@ public final class ScenarioLoader {
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build()).build();
         factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         yaml = new YAMLMapper(factory);
-        binder = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .build();
-        binder.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        binder.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        binder.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-        binder.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
 
     /** The YAML mapper used for reading and for writing resolved configs. */
@@ -249,21 +233,21 @@ public final class ScenarioLoader {
             if (e instanceof ConfigException c) {
                 throw c;
             }
-            throw new ConfigException(name, null, "invalid YAML: " + firstLine(e.getMessage()));
+            throw new ConfigException(name, null, "invalid YAML: " + Messages.firstLine(e.getMessage()));
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new ConfigException(name, null, "file is empty (only comments or blank lines)");
         }
         if (!node.isObject()) {
             throw new ConfigException(name, null, "top level must be a mapping of keys to values (key: value lines),"
-                    + " found " + (node.isArray() ? "a list" : "a single value '" + firstLine(node.asText()) + "'"));
+                    + " found " + (node.isArray() ? "a list" : "a single value '" + Messages.firstLine(node.asText()) + "'"));
         }
         return (ObjectNode) node;
     }
 
     private static ConfigException parseError(String name, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String msg = firstLine(e.getOriginalMessage());
+        String msg = Messages.firstLine(e.getOriginalMessage());
         if (msg.contains("Duplicate field") || msg.contains("duplicate key")) {
             String key = msg.replaceAll(".*(?:Duplicate field|duplicate key) '?([^' ]+)'?.*", "$1");
             msg = "duplicated key '" + key + "'";
@@ -292,14 +276,6 @@ public final class ScenarioLoader {
             }
         }
         return new ConfigException(name, null, line, col, msg);
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return (nl >= 0 ? s.substring(0, nl) : s).trim();
     }
 
     private ObjectNode readResolved(Path file, SourceMap sources, Set<Path> chain) {
@@ -432,14 +408,14 @@ public final class ScenarioLoader {
         SchemaCheck.Result schema = SchemaCheck.repairing(work, ScenarioConfig.class, "", file, List.of());
         problems.addAll(schema.problems());
         Defaults.fillScenario(work);
-        RangeCheck.Result range = RangeCheck.check(binder, work, ScenarioConfig.class, "", file, schema);
+        RangeCheck.Result range = RangeCheck.check(binder.mapper(), work, ScenarioConfig.class, "", file, schema);
         problems.addAll(range.problems());
         if (!range.bindable()) {
             return null;
         }
         ScenarioConfig cfg;
         try {
-            cfg = bind(work, file);
+            cfg = binder.bind(work, file, ScenarioConfig.class, "");
         } catch (ConfigException e) {
             problems.add(e);
             return null;
@@ -458,7 +434,7 @@ public final class ScenarioLoader {
                     cfg.market(), cfg.countries(), cfg.segments(), cfg.chipTiers(), cfg.providers(),
                     cfg.exportControls(), cfg.screening());
         } catch (IllegalArgumentException e) {
-            problems.add(fieldError(file, "", e.getMessage()));
+            problems.add(Messages.fieldError(file, "", e.getMessage()));
             return null;
         }
         if (range.repaired().stream().anyMatch(p -> p.startsWith("horizon."))) {
@@ -540,128 +516,6 @@ public final class ScenarioLoader {
         return dot > 0 ? f.substring(0, dot) : f;
     }
 
-    <T> T bind(JsonNode node, String file, Class<T> type, String basePath) {
-        try {
-            return binder.treeToValue(node, type);
-        } catch (JsonMappingException e) {
-            throw mappingError(e, file, basePath);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file, basePath, firstLine(e.getOriginalMessage()));
-        } catch (IllegalArgumentException e) {
-            throw fieldError(file, basePath, e.getMessage());
-        }
-    }
-
-    private ScenarioConfig bind(ObjectNode tree, String file) {
-        return bind(tree, file, ScenarioConfig.class, "");
-    }
-
-    static ConfigException mappingError(JsonMappingException e, String file, String basePath) {
-        String path = join(basePath, pathOf(e));
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>();
-            if (u.getKnownPropertyIds() != null) {
-                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            }
-            known.sort(String::compareTo);
-            String suggestion = Suggest.closest(u.getPropertyName(), known);
-            return new ConfigException(file, path, "unknown key" + (suggestion != null
-                    ? " (did you mean '" + suggestion + "'?)" : "") + "; allowed: " + String.join(", ", known));
-        }
-        if (e instanceof ValueInstantiationException) {
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof IllegalArgumentException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            String msg = cause != null && cause.getMessage() != null ? cause.getMessage() : firstLine(e.getOriginalMessage());
-            return fieldError(file, path, msg);
-        }
-        if (e instanceof InvalidFormatException f) {
-            Object value = f.getValue();
-            String target = f.getTargetType() == null ? "value" : describeType(f.getTargetType());
-            return new ConfigException(file, path, "expected " + target + ", got '" + value + "'");
-        }
-        if (e instanceof MismatchedInputException m) {
-            String target = m.getTargetType() == null ? "another type" : describeType(m.getTargetType());
-            String orig = firstLine(m.getOriginalMessage());
-            if (orig.contains("Missing required creator property")) {
-                String prop = orig.replaceAll(".*Missing required creator property '([^']+)'.*", "$1");
-                return new ConfigException(file, join(path, prop), "is required");
-            }
-            if (orig.contains("null") && orig.toLowerCase(Locale.ROOT).contains("primitive")) {
-                return new ConfigException(file, path, "is required (a number), found null");
-            }
-            return new ConfigException(file, path, "wrong type: expected " + target);
-        }
-        return new ConfigException(file, path, firstLine(e.getOriginalMessage()));
-    }
-
-    private static String describeType(Class<?> t) {
-        if (t == double.class || t == Double.class || t == float.class) {
-            return "a number";
-        }
-        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
-            return "a whole number";
-        }
-        if (t == boolean.class || t == Boolean.class) {
-            return "true or false";
-        }
-        if (t == String.class) {
-            return "a text value";
-        }
-        if (t.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object c : t.getEnumConstants()) {
-                names.add(c.toString().toLowerCase(Locale.ROOT));
-            }
-            return "one of " + String.join(", ", names);
-        }
-        if (List.class.isAssignableFrom(t)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(t) || t.isRecord()) {
-            return "a mapping of keys to values";
-        }
-        return t.getSimpleName();
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            String part = r.getFieldName() != null ? r.getFieldName() : r.getIndex() >= 0 ? String.valueOf(r.getIndex()) : null;
-            if (part == null) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append('.');
-            }
-            sb.append(part);
-        }
-        return sb.toString();
-    }
-
-    static String join(String a, String b) {
-        if (a == null || a.isEmpty()) {
-            return b == null ? "" : b;
-        }
-        if (b == null || b.isEmpty()) {
-            return a;
-        }
-        return a + "." + b;
-    }
-
-    /** Splits a record precondition message "field: reason" into the key path and the reason. */
-    static ConfigException fieldError(String file, String path, String message) {
-        if (message == null) {
-            return new ConfigException(file, path, "invalid value");
-        }
-        int colon = message.indexOf(": ");
-        if (colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9_.]+")) {
-            return new ConfigException(file, join(path, message.substring(0, colon)), message.substring(colon + 2));
-        }
-        return new ConfigException(file, path, message);
-    }
-
     /**
      * Rules across fields and references between sections; every violation is added to {@code out}. Sums are not
      * checked when one of their terms was replaced by a stand-in (its own problem is already reported).
@@ -711,7 +565,7 @@ public final class ScenarioLoader {
                 String c = p.countries().get(n);
                 if (!c.equals("all") && !cfg.countries().containsKey(c)) {
                     out.add(new ConfigException(file, base + ".countries." + n, "unknown country '" + c + "'"
-                            + didYouMean(c, cfg.countries().keySet()) + " (known: "
+                            + Messages.didYouMean(c, cfg.countries().keySet()) + " (known: "
                             + String.join(", ", cfg.countries().keySet()) + ", all)"));
                 }
             }
@@ -719,7 +573,7 @@ public final class ScenarioLoader {
                 String t = p.chips().get(n);
                 if (!cfg.chipTiers().containsKey(t)) {
                     out.add(new ConfigException(file, base + ".chips." + n, "unknown chip tier '" + t + "'"
-                            + didYouMean(t, cfg.chipTiers().keySet()) + " (known: "
+                            + Messages.didYouMean(t, cfg.chipTiers().keySet()) + " (known: "
                             + String.join(", ", cfg.chipTiers().keySet()) + ")"));
                 }
             }
@@ -752,7 +606,7 @@ public final class ScenarioLoader {
                 out.add(new ConfigException(file, "exportControls." + n, "is empty"));
             } else if (!cfg.chipTiers().containsKey(r.tier())) {
                 out.add(new ConfigException(file, "exportControls." + n + ".tier", "unknown chip tier '" + r.tier()
-                        + "'" + didYouMean(r.tier(), cfg.chipTiers().keySet()) + " (known: "
+                        + "'" + Messages.didYouMean(r.tier(), cfg.chipTiers().keySet()) + " (known: "
                         + String.join(", ", cfg.chipTiers().keySet()) + ")"));
             }
         }
@@ -770,11 +624,6 @@ public final class ScenarioLoader {
 
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
-    }
-
-    static String didYouMean(String word, java.util.Collection<String> known) {
-        String s = Suggest.closest(word, known);
-        return s == null ? "" : " (did you mean '" + s + "'?)";
     }
 
     /** Converts an {@code at} value (quarter label or ISO date) to model time, checking it lies in the horizon. */
@@ -888,17 +737,17 @@ public final class ScenarioLoader {
         Defaults.fillEvent(cls, body);
         SchemaCheck.Result schema = SchemaCheck.repairing(body, cls, path, file, commonKeys);
         List<ConfigException> problems = new ArrayList<>(schema.problems());
-        RangeCheck.Result range = RangeCheck.check(binder, body, cls, path, file, schema);
+        RangeCheck.Result range = RangeCheck.check(binder.mapper(), body, cls, path, file, schema);
         problems.addAll(range.problems());
         MarketEvent event = null;
         if (range.bindable()) {
             try {
-                event = bind(body, file, cls, path);
+                event = binder.bind(body, file, cls, path);
                 event.validate(params);
             } catch (ConfigException e) {
                 problems.add(e);
             } catch (IllegalArgumentException e) {
-                problems.add(fieldError(file, path, withSuggestion(e.getMessage())));
+                problems.add(Messages.fieldError(file, path, withSuggestion(e.getMessage())));
             }
         }
         if (!problems.isEmpty()) {
@@ -925,7 +774,7 @@ public final class ScenarioLoader {
                 known.add(k);
             }
         }
-        return m.group(1) + didYouMean(m.group(2), known) + m.group(3);
+        return m.group(1) + Messages.didYouMean(m.group(2), known) + m.group(3);
     }
 
     /** Creates an empty object node (for callers building configs programmatically). */

@@ -106,7 +106,7 @@ final class SchemaCheck {
                     return null;
                 }
                 for (int i = 0; i < node.size(); i++) {
-                    JsonNode s = walk(node.get(i), args[0], ScenarioLoader.join(path, Integer.toString(i)), List.of());
+                    JsonNode s = walk(node.get(i), args[0], KeyPath.join(path, Integer.toString(i)), List.of());
                     if (s != null) {
                         ((ArrayNode) node).set(i, s);
                     }
@@ -124,7 +124,7 @@ final class SchemaCheck {
                 Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    String p = ScenarioLoader.join(path, e.getKey());
+                    String p = KeyPath.join(path, e.getKey());
                     if (e.getValue() == null || e.getValue().isNull()) {
                         problem(p, "is empty", false);
                         continue;
@@ -164,7 +164,7 @@ final class SchemaCheck {
                 if (s != null) {
                     suggested.add(s);
                 }
-                out.add(new ConfigException(file, ScenarioLoader.join(path, k), "unknown key"
+                out.add(new ConfigException(file, KeyPath.join(path, k), "unknown key"
                         + (s != null ? " (did you mean '" + s + "'?)" : "") + "; allowed: "
                         + String.join(", ", names.stream().sorted().toList())));
                 renames.put(k, s != null && !obj.has(s) && !renames.containsValue(s) ? s : null);
@@ -180,7 +180,7 @@ final class SchemaCheck {
         }
         for (RecordComponent rc : comps) {
             JsonNode child = obj.get(rc.getName());
-            String p = ScenarioLoader.join(path, rc.getName());
+            String p = KeyPath.join(path, rc.getName());
             if (child == null || child.isNull()) {
                 // A misspelt key was already reported with this name as its suggestion.
                 if (!OPTIONAL.contains(c.getSimpleName() + "." + rc.getName()) && !suggested.contains(rc.getName())) {

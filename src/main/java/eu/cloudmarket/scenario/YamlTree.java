@@ -102,7 +102,7 @@ final class YamlTree {
                     }
                     String key = parser.currentName();
                     JsonLocation keyLoc = parser.currentTokenLocation();
-                    String childPath = ScenarioLoader.join(path, key);
+                    String childPath = KeyPath.join(path, key);
                     if (key.equals("<<")) {
                         throw new ConfigException(origin, emptyToNull(path), keyLoc.getLineNr(), keyLoc.getColumnNr(),
                                 "YAML merge keys ('<<') are not supported; write the keys out, or put shared settings"
@@ -122,7 +122,7 @@ final class YamlTree {
                 while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                     JsonLocation itemLoc = parser.currentTokenLocation();
                     String key = Integer.toString(arr.size());
-                    arr.add(value(t, ScenarioLoader.join(path, key)));
+                    arr.add(value(t, KeyPath.join(path, key)));
                     record(arr, key, itemLoc);
                 }
                 register(anchor, arr);
