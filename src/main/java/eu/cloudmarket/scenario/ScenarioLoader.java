@@ -56,23 +56,11 @@ import org.yaml.snakeyaml.LoaderOptions;
  * the key and, where the file has one, the line and column.
  */
 public final class ScenarioLoader {
-    private static final int MAX_BYTES = 8 * 1024 * 1024;
     private static final int MAX_EXTENDS_DEPTH = 8;
 
-    private final ObjectMapper yaml;
+    private final ConfigReader reader = new ConfigReader();
+    private final ObjectMapper yaml = reader.yamlMapper();
     private final StrictBinder binder = new StrictBinder();
-
-    public ScenarioLoader() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(40);
-        options.setCodePointLimit(MAX_BYTES);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build()).build();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        yaml = new YAMLMapper(factory);
-    }
 
     /** The YAML mapper used for reading and for writing resolved configs. */
     public ObjectMapper yamlMapper() {
@@ -187,95 +175,7 @@ public final class ScenarioLoader {
      * every key and list item in {@code sources}.
      */
     public ObjectNode readTree(Path file, SourceMap sources) {
-        String name = file.toString();
-        if (!Files.exists(file)) {
-            throw new ConfigException(name, null, "file not found");
-        }
-        if (Files.isDirectory(file)) {
-            throw new ConfigException(name, null, "is a directory, not a config file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(name, null, "is not a regular file (a device or a pipe?)");
-        }
-        if (!Files.isReadable(file)) {
-            throw new ConfigException(name, null, "file is not readable (check permissions)");
-        }
-        String text;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new ConfigException(name, null, "file is larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB; a scenario file is a few kilobytes");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(name, null, "not a UTF-8 text file (binary data?)");
-        } catch (IOException e) {
-            throw new ConfigException(name, null, "cannot read file: " + e.getMessage());
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new ConfigException(name, null, "not a text file (contains NUL bytes)");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new ConfigException(name, null, "file is empty");
-        }
-        JsonNode node;
-        try {
-            node = YamlTree.read((YAMLFactory) yaml.getFactory(), text, name, sources);
-        } catch (JsonProcessingException e) {
-            throw parseError(name, e);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ConfigException c) {
-                throw c;
-            }
-            throw new ConfigException(name, null, "invalid YAML: " + Messages.firstLine(e.getMessage()));
-        }
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            throw new ConfigException(name, null, "file is empty (only comments or blank lines)");
-        }
-        if (!node.isObject()) {
-            throw new ConfigException(name, null, "top level must be a mapping of keys to values (key: value lines),"
-                    + " found " + (node.isArray() ? "a list" : "a single value '" + Messages.firstLine(node.asText()) + "'"));
-        }
-        return (ObjectNode) node;
-    }
-
-    private static ConfigException parseError(String name, JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String msg = Messages.firstLine(e.getOriginalMessage());
-        if (msg.contains("Duplicate field") || msg.contains("duplicate key")) {
-            String key = msg.replaceAll(".*(?:Duplicate field|duplicate key) '?([^' ]+)'?.*", "$1");
-            msg = "duplicated key '" + key + "'";
-        } else if (msg.contains("Document nesting depth") || msg.contains("nesting depth")) {
-            msg = "nested more than 40 levels deep: refused (a scenario needs about 5)";
-        } else if (msg.contains("exceeds the limit") || msg.contains("code points")) {
-            msg = "file is too large: refused";
-        } else {
-            msg = "invalid YAML: " + msg;
-        }
-        String format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? "invalid JSON: " : "invalid YAML: ";
-        msg = msg.replaceFirst("^invalid YAML: ", format);
-        int line = loc == null ? -1 : loc.getLineNr();
-        int col = loc == null ? -1 : loc.getColumnNr();
-        // SnakeYAML knows where the problem itself is (Jackson reports where the construct around it began).
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
-                line = m.getProblemMark().getLine() + 1;
-                col = m.getProblemMark().getColumn() + 1;
-                String problem = m.getProblem() == null ? "" : m.getProblem().replace("\t", "\\t");
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                if (!problem.isBlank()) {
-                    msg = format + problem + context;
-                }
-                break;
-            }
-        }
-        return new ConfigException(name, null, line, col, msg);
+        return reader.read(file, sources);
     }
 
     private ObjectNode readResolved(Path file, SourceMap sources, Set<Path> chain) {
