@@ -56,10 +56,10 @@ import org.yaml.snakeyaml.LoaderOptions;
  * the key and, where the file has one, the line and column.
  */
 public final class ScenarioLoader {
-    private static final int MAX_EXTENDS_DEPTH = 8;
 
     private final ConfigReader reader = new ConfigReader();
     private final ObjectMapper yaml = reader.yamlMapper();
+    private final ExtendsResolver resolver = new ExtendsResolver(reader);
     private final StrictBinder binder = new StrictBinder();
 
     /** The YAML mapper used for reading and for writing resolved configs. */
@@ -82,7 +82,7 @@ public final class ScenarioLoader {
      */
     public Scenario load(Path file, List<String> sets, Long seedOverride) {
         SourceMap sources = new SourceMap();
-        ObjectNode tree = readResolved(file, sources, new LinkedHashSet<>());
+        ObjectNode tree = resolver.resolve(file, sources);
         return load(tree, file.toString(), sources, sets, seedOverride);
     }
 
@@ -176,117 +176,6 @@ public final class ScenarioLoader {
      */
     public ObjectNode readTree(Path file, SourceMap sources) {
         return reader.read(file, sources);
-    }
-
-    private ObjectNode readResolved(Path file, SourceMap sources, Set<Path> chain) {
-        chain.add(file.toAbsolutePath().normalize());
-        ObjectNode tree = readTree(file, sources);
-        String name = file.toString();
-        for (String list : List.of("events", "stochasticEvents")) {
-            if (tree.get(list) instanceof ArrayNode arr) {
-                for (int i = 0; i < arr.size(); i++) {
-                    sources.name(arr.get(i), list + "." + i);
-                }
-            }
-        }
-        SourceMap.Position extPos = sources.get(tree, "extends");
-        SourceMap.Position dropPos = sources.get(tree, "dropEvents");
-        JsonNode ext = tree.remove("extends");
-        JsonNode drop = tree.remove("dropEvents");
-        if (ext == null) {
-            if (drop != null) {
-                throw at(name, "dropEvents", dropPos, "only allowed together with 'extends'");
-            }
-            return tree;
-        }
-        if (!ext.isTextual() || ext.asText().isBlank()) {
-            throw at(name, "extends", extPos, "must be the path of another scenario file, relative to this one");
-        }
-        Path parentFile = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent())
-                .resolve(ext.asText()).normalize();
-        Path shown = relativeToCwd(parentFile);
-        if (!Files.exists(parentFile)) {
-            throw at(name, "extends", extPos, "file not found: " + shown);
-        }
-        if (chain.contains(parentFile)) {
-            throw at(name, "extends", extPos, "circular extends chain: " + shown + " is already being extended");
-        }
-        if (chain.size() >= MAX_EXTENDS_DEPTH) {
-            throw at(name, "extends", extPos, "extends chain deeper than " + MAX_EXTENDS_DEPTH + " files");
-        }
-        ObjectNode parent = readResolved(shown, sources, chain);
-        if (drop != null) {
-            dropEvents(parent, drop, name, dropPos, sources);
-        }
-        merge(parent, tree, "", sources);
-        return parent;
-    }
-
-    private static ConfigException at(String file, String path, SourceMap.Position pos, String reason) {
-        return pos == null ? new ConfigException(file, path, reason)
-                : new ConfigException(file, path, pos.line(), pos.column(), reason);
-    }
-
-    private static Path relativeToCwd(Path p) {
-        try {
-            Path cwd = Path.of("").toAbsolutePath();
-            return p.startsWith(cwd) ? cwd.relativize(p) : p;
-        } catch (RuntimeException e) {
-            return p;
-        }
-    }
-
-    private static void dropEvents(ObjectNode parent, JsonNode drop, String file, SourceMap.Position pos,
-            SourceMap sources) {
-        if (!drop.isArray()) {
-            throw at(file, "dropEvents", pos, "must be a list of event ids, e.g. [aws-p5-cut, data-act]");
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        drop.forEach(n -> ids.add(n.asText()));
-        Set<String> found = new LinkedHashSet<>();
-        if (parent.get("events") instanceof ArrayNode arr) {
-            ArrayNode kept = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < arr.size(); i++) {
-                JsonNode ev = arr.get(i);
-                String id = ev.path("id").asText(null);
-                if (id != null && ids.contains(id)) {
-                    found.add(id);
-                } else {
-                    sources.move(arr, Integer.toString(i), kept, Integer.toString(kept.size()));
-                    kept.add(ev);
-                }
-            }
-            parent.set("events", kept);
-        }
-        ids.removeAll(found);
-        if (!ids.isEmpty()) {
-            throw at(file, "dropEvents", pos, "no event with id " + String.join(", ", ids)
-                    + " in the extended scenario");
-        }
-    }
-
-    /** Deep merge of {@code child} into {@code base}: mappings merge by key, events accumulate, the rest replaces. */
-    private static void merge(ObjectNode base, ObjectNode child, String path, SourceMap sources) {
-        Iterator<Map.Entry<String, JsonNode>> it = child.properties().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            JsonNode value = e.getValue();
-            JsonNode existing = base.get(key);
-            if (path.isEmpty() && (key.equals("events") || key.equals("stochasticEvents"))
-                    && existing instanceof ArrayNode arr && value.isArray()) {
-                for (int i = 0; i < value.size(); i++) {
-                    sources.move(value, Integer.toString(i), arr, Integer.toString(arr.size()));
-                    arr.add(value.get(i));
-                }
-            } else if (existing instanceof ObjectNode eo && value instanceof ObjectNode vo) {
-                sources.move(child, key, base, key);
-                merge(eo, vo, path + key + ".", sources);
-            } else {
-                sources.move(child, key, base, key);
-                base.set(key, value);
-            }
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -704,7 +593,7 @@ public final class ScenarioLoader {
     /** Reads and resolves a scenario file, for {@link #load(Source, List, Long)}. */
     public Source read(Path file) {
         SourceMap sources = new SourceMap();
-        ObjectNode tree = readResolved(file, sources, new LinkedHashSet<>());
+        ObjectNode tree = resolver.resolve(file, sources);
         return new Source(tree, file.toString());
     }
 
