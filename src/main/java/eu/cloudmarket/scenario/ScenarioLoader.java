@@ -216,7 +216,7 @@ public final class ScenarioLoader {
                     : new ConfigException(file, null, "the file name cannot name a results folder; add a 'name:' key"
                             + " (" + nameProblem + ")"));
         }
-        validateCrossFields(cfg, file, range.repaired(), problems);
+        CrossFieldRules.check(cfg, file, range.repaired(), problems);
         MarketParams params;
         try {
             params = new MarketParams(cfg.horizon().start(), cfg.horizon().quarters(), cfg.buyers().count(),
@@ -303,116 +303,6 @@ public final class ScenarioLoader {
         String f = Path.of(file).getFileName().toString();
         int dot = f.lastIndexOf('.');
         return dot > 0 ? f.substring(0, dot) : f;
-    }
-
-    /**
-     * Rules across fields and references between sections; every violation is added to {@code out}. Sums are not
-     * checked when one of their terms was replaced by a stand-in (its own problem is already reported).
-     */
-    private static void validateCrossFields(ScenarioConfig cfg, String file, Set<String> repaired,
-            List<ConfigException> out) {
-        double segSum = 0;
-        for (var e : cfg.segments().entrySet()) {
-            segSum += e.getValue().weight();
-        }
-        if (Math.abs(segSum - 1) > 1e-6 && !anyRepaired(repaired, "segments.", ".weight")) {
-            out.add(new ConfigException(file, "segments", String.format(Locale.ROOT,
-                    "segment weights must sum to 1, they sum to %.6g (%s)", segSum, listWeights(cfg.segments(),
-                            s -> s.weight()))));
-        }
-        double ctySum = 0;
-        boolean ctyBad = false;
-        for (var e : cfg.countries().entrySet()) {
-            Double w = e.getValue();
-            if (w == null || !Double.isFinite(w) || w < 0 || w > 1) {
-                out.add(new ConfigException(file, "countries." + e.getKey(), "weight must be a number in [0, 1], was "
-                        + w));
-                ctyBad = true;
-            } else {
-                ctySum += w;
-            }
-            if (!e.getKey().matches("[A-Za-z0-9_-]+") || e.getKey().equals("all")) {
-                out.add(new ConfigException(file, "countries." + e.getKey(),
-                        "country ids may use letters, digits, '-' and '_' (not 'all')"));
-            }
-        }
-        if (!ctyBad && Math.abs(ctySum - 1) > 1e-6) {
-            out.add(new ConfigException(file, "countries", String.format(Locale.ROOT,
-                    "country weights must sum to 1, they sum to %.6g (%s)", ctySum,
-                    listWeights(cfg.countries(), w -> w))));
-        }
-        double shareSum = 0;
-        for (var e : cfg.providers().entrySet()) {
-            String base = "providers." + e.getKey();
-            ProviderParams p = e.getValue();
-            if (!e.getKey().matches("[A-Za-z0-9_-]+") || e.getKey().equals("all")) {
-                out.add(new ConfigException(file, base,
-                        "provider ids may use letters, digits, '-' and '_' (not 'all')"));
-            }
-            shareSum += p.initialShare();
-            for (int n = 0; n < p.countries().size(); n++) {
-                String c = p.countries().get(n);
-                if (!c.equals("all") && !cfg.countries().containsKey(c)) {
-                    out.add(new ConfigException(file, base + ".countries." + n, "unknown country '" + c + "'"
-                            + Messages.didYouMean(c, cfg.countries().keySet()) + " (known: "
-                            + String.join(", ", cfg.countries().keySet()) + ", all)"));
-                }
-            }
-            for (int n = 0; n < p.chips().size(); n++) {
-                String t = p.chips().get(n);
-                if (!cfg.chipTiers().containsKey(t)) {
-                    out.add(new ConfigException(file, base + ".chips." + n, "unknown chip tier '" + t + "'"
-                            + Messages.didYouMean(t, cfg.chipTiers().keySet()) + " (known: "
-                            + String.join(", ", cfg.chipTiers().keySet()) + ")"));
-                }
-            }
-            boolean pricesRepaired = repaired.stream().anyMatch(r -> r.startsWith(base + ".general.")
-                    || r.startsWith(base + ".ai."));
-            if (!pricesRepaired && (p.general().marginalCost() > p.general().price() * 10
-                    || p.ai().marginalCost() > p.ai().price() * 10)) {
-                out.add(new ConfigException(file, base, "marginal cost above ten times the price; check units"));
-            }
-        }
-        boolean sharesRepaired = anyRepaired(repaired, "providers.", ".initialShare")
-                || anyRepaired(repaired, "providers.", ".flowShare");
-        double flowSum = cfg.providers().values().stream().mapToDouble(ProviderParams::effectiveFlowShare).sum();
-        if (flowSum > 1 + 1e-6 && !sharesRepaired) {
-            out.add(new ConfigException(file, "providers", String.format(Locale.ROOT,
-                    "flow shares must sum to at most 1, they sum to %.6g", flowSum)));
-        }
-        if (shareSum > 1 + 1e-6 && !sharesRepaired) {
-            out.add(new ConfigException(file, "providers", String.format(Locale.ROOT,
-                    "initial shares must sum to at most 1, they sum to %.6g (%s)", shareSum,
-                    listWeights(cfg.providers(), ProviderParams::initialShare))));
-        }
-        if (cfg.providers().size() > 100 || cfg.segments().size() > 100 || cfg.countries().size() > 100) {
-            out.add(new ConfigException(file, "providers", "at most 100 providers, segments and countries"));
-        }
-        List<MarketParams.ExportRule> rules = cfg.exportControls() == null ? List.of() : cfg.exportControls();
-        for (int n = 0; n < rules.size(); n++) {
-            MarketParams.ExportRule r = rules.get(n);
-            if (r == null) {
-                out.add(new ConfigException(file, "exportControls." + n, "is empty"));
-            } else if (!cfg.chipTiers().containsKey(r.tier())) {
-                out.add(new ConfigException(file, "exportControls." + n + ".tier", "unknown chip tier '" + r.tier()
-                        + "'" + Messages.didYouMean(r.tier(), cfg.chipTiers().keySet()) + " (known: "
-                        + String.join(", ", cfg.chipTiers().keySet()) + ")"));
-            }
-        }
-    }
-
-    private static boolean anyRepaired(Set<String> repaired, String prefix, String suffix) {
-        return repaired.stream().anyMatch(r -> r.startsWith(prefix) && r.endsWith(suffix));
-    }
-
-    private static <V> String listWeights(Map<String, V> m, java.util.function.ToDoubleFunction<V> w) {
-        List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(k + " " + fmt(w.applyAsDouble(v))));
-        return String.join(", ", parts);
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
     }
 
     /** Converts an {@code at} value (quarter label or ISO date) to model time, checking it lies in the horizon. */
