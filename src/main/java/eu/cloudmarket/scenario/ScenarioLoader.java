@@ -56,11 +56,11 @@ import org.yaml.snakeyaml.LoaderOptions;
  * the key and, where the file has one, the line and column.
  */
 public final class ScenarioLoader {
-
     private final ConfigReader reader = new ConfigReader();
     private final ObjectMapper yaml = reader.yamlMapper();
     private final ExtendsResolver resolver = new ExtendsResolver(reader);
     private final StrictBinder binder = new StrictBinder();
+    private final EventParser eventParser = new EventParser(binder);
 
     /** The YAML mapper used for reading and for writing resolved configs. */
     public ObjectMapper yamlMapper() {
@@ -230,39 +230,11 @@ public final class ScenarioLoader {
             return null; // event dates cannot be checked against a horizon that is itself wrong
         }
         QuarterClock clock = QuarterClock.startingAt(cfg.horizon().start());
-        List<ScheduledEvent> events = new ArrayList<>();
-        List<JsonNode> eventNodes = cfg.events() == null ? List.of() : cfg.events();
         Set<String> ids = new LinkedHashSet<>();
-        for (int n = 0; n < eventNodes.size(); n++) {
-            // Events after a shortened horizon are dropped, but still checked in full: a typo in them must not
-            // surface only when the horizon is lengthened again.
-            boolean dropped = cfg.horizon().truncateEvents() && beyondHorizon(eventNodes.get(n), clock,
-                    params.quarters());
-            try {
-                ScheduledEvent e = parseEvent(eventNodes.get(n), "events." + n, file, clock,
-                        dropped ? Integer.MAX_VALUE : params.quarters(), params, ids);
-                if (!dropped) {
-                    events.add(e);
-                }
-            } catch (ConfigException e) {
-                problems.add(e);
-            } catch (ConfigProblems p) {
-                problems.addAll(p.problems());
-            }
-        }
-        events.sort(Comparator.comparingDouble(ScheduledEvent::time));
-        List<StochasticEvent> stochastic = new ArrayList<>();
-        List<JsonNode> stochasticNodes = cfg.stochasticEvents() == null ? List.of() : cfg.stochasticEvents();
-        for (int n = 0; n < stochasticNodes.size(); n++) {
-            try {
-                stochastic.add(StochasticEvents.parse(stochasticNodes.get(n), "stochasticEvents." + n, file, clock,
-                        params, this, ids));
-            } catch (ConfigException e) {
-                problems.add(e);
-            } catch (ConfigProblems p) {
-                problems.addAll(p.problems());
-            }
-        }
+        List<ScheduledEvent> events = eventParser.dated(cfg.events(), file, clock, params,
+                cfg.horizon().truncateEvents(), ids, problems);
+        List<StochasticEvent> stochastic = eventParser.stochastic(cfg.stochasticEvents(), file, clock, params, ids,
+                problems);
         if (problems.size() > before) {
             return null;
         }
@@ -284,176 +256,10 @@ public final class ScenarioLoader {
         return null;
     }
 
-    /** Whether an event's date lies after the horizon (used with horizon.truncateEvents). */
-    private static boolean beyondHorizon(JsonNode node, QuarterClock clock, int quarters) {
-        JsonNode at = node == null ? null : node.get("at");
-        if (at == null || !at.isValueNode()) {
-            return false;
-        }
-        String s = at.asText().trim();
-        try {
-            double t = QuarterClock.isLabel(s) ? clock.indexOf(s) : clock.timeOf(LocalDate.parse(s));
-            return t >= quarters;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private static String stem(String file) {
         String f = Path.of(file).getFileName().toString();
         int dot = f.lastIndexOf('.');
         return dot > 0 ? f.substring(0, dot) : f;
-    }
-
-    /** Converts an {@code at} value (quarter label or ISO date) to model time, checking it lies in the horizon. */
-    static double timeOf(JsonNode at, String path, String file, QuarterClock clock, int quarters) {
-        if (at == null || at.isNull() || !at.isValueNode()) {
-            throw new ConfigException(file, path, "is required: a quarter like 2025Q2 or a date like 2025-06-10");
-        }
-        String s = at.asText().trim();
-        double t;
-        if (QuarterClock.isLabel(s)) {
-            t = clock.indexOf(s);
-        } else {
-            try {
-                t = clock.timeOf(LocalDate.parse(s));
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(file, path, "'" + s + "' is neither a quarter like 2025Q2 nor a date like"
-                        + " 2025-06-10");
-            }
-        }
-        if (t < 0 || t >= quarters) {
-            if (t < 0) {
-                throw new ConfigException(file, path, "'" + s + "' is outside the horizon: before its start "
-                        + clock.label(0));
-            }
-            throw new ConfigException(file, path, "'" + s + "' is outside the horizon " + clock.label(0) + ".."
-                    + clock.label(quarters - 1)
-                    + " (to drop events after a shortened horizon, set horizon.truncateEvents=true)");
-        }
-        return t;
-    }
-
-    /** Keys every dated event may have besides its type's own parameters. */
-    static final List<String> EVENT_COMMON_KEYS = List.of("at", "type", "id", "description", "source");
-
-    private ScheduledEvent parseEvent(JsonNode node, String path, String file, QuarterClock clock, int quarters,
-            MarketParams params, Set<String> ids) {
-        if (node == null || !node.isObject()) {
-            throw new ConfigException(file, path, "each event must be a mapping with at, type and its parameters");
-        }
-        List<ConfigException> problems = new ArrayList<>();
-        ObjectNode body = ((ObjectNode) node).deepCopy();
-        JsonNode at = body.remove("at");
-        JsonNode typeNode = body.remove("type");
-        JsonNode desc = body.remove("description");
-        JsonNode id = body.remove("id");
-        JsonNode source = body.remove("source");
-        for (String textKey : List.of("description", "source")) {
-            JsonNode v = textKey.equals("description") ? desc : source;
-            if (v != null && !v.isNull() && !v.isTextual()) {
-                problems.add(new ConfigException(file, path + "." + textKey, "expected a text value, found " + v));
-            }
-        }
-        if (id != null && !id.isTextual()) {
-            problems.add(new ConfigException(file, path + ".id", "expected a text value, found " + id));
-        } else if (id != null && !ids.add(id.asText())) {
-            problems.add(new ConfigException(file, path + ".id", "duplicate event id '" + id.asText() + "'"));
-        }
-        double t = 0;
-        try {
-            t = timeOf(at, path + ".at", file, clock, quarters);
-        } catch (ConfigException e) {
-            problems.add(e);
-        }
-        MarketEvent event = null;
-        try {
-            event = eventOf(typeNode, body, path, file, params, EVENT_COMMON_KEYS);
-        } catch (ConfigException e) {
-            problems.add(e);
-        } catch (ConfigProblems p) {
-            problems.addAll(p.problems());
-        }
-        if (!problems.isEmpty()) {
-            if (id != null && id.isTextual()) {
-                problems.replaceAll(e -> new ConfigException(e.file(), e.path(), e.line(), e.column(),
-                        "(event '" + id.asText() + "') " + e.reason()));
-            }
-            throw problems.size() == 1 ? problems.get(0) : new ConfigProblems(problems);
-        }
-        String label = at.asText().trim();
-        String description = desc == null ? "" : desc.asText();
-        if (source != null && !source.asText().isBlank()) {
-            description = description.isEmpty() ? source.asText() : description + " " + source.asText();
-        }
-        return new ScheduledEvent(t, label, event, description);
-    }
-
-    MarketEvent eventOf(JsonNode typeNode, ObjectNode body, String path, String file, MarketParams params) {
-        return eventOf(typeNode, body, path, file, params, List.of());
-    }
-
-    /**
-     * Binds and checks one event body (without its common keys) as the record named by {@code typeNode}, reporting
-     * every unknown key, wrong type and out-of-range value, then the first bad reference.
-     *
-     * @param commonKeys keys the caller already removed from the body; allowed and used for suggestions
-     */
-    MarketEvent eventOf(JsonNode typeNode, ObjectNode body, String path, String file, MarketParams params,
-            List<String> commonKeys) {
-        if (typeNode == null || !typeNode.isTextual()) {
-            throw new ConfigException(file, path + ".type", "is required; one of "
-                    + String.join(", ", EventCatalog.types().keySet()));
-        }
-        String type = typeNode.asText();
-        Class<? extends MarketEvent> cls = EventCatalog.types().get(type);
-        if (cls == null) {
-            String s = Suggest.closest(type, new ArrayList<>(EventCatalog.types().keySet()));
-            throw new ConfigException(file, path + ".type", "unknown event type '" + type + "'"
-                    + (s != null ? " (did you mean '" + s + "'?)" : "") + "; one of "
-                    + String.join(", ", EventCatalog.types().keySet()));
-        }
-        Defaults.fillEvent(cls, body);
-        SchemaCheck.Result schema = SchemaCheck.repairing(body, cls, path, file, commonKeys);
-        List<ConfigException> problems = new ArrayList<>(schema.problems());
-        RangeCheck.Result range = RangeCheck.check(binder.mapper(), body, cls, path, file, schema);
-        problems.addAll(range.problems());
-        MarketEvent event = null;
-        if (range.bindable()) {
-            try {
-                event = binder.bind(body, file, cls, path);
-                event.validate(params);
-            } catch (ConfigException e) {
-                problems.add(e);
-            } catch (IllegalArgumentException e) {
-                problems.add(Messages.fieldError(file, path, withSuggestion(e.getMessage())));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw problems.size() == 1 ? problems.get(0) : new ConfigProblems(problems);
-        }
-        return event;
-    }
-
-    private static final java.util.regex.Pattern UNKNOWN_REF =
-            java.util.regex.Pattern.compile("(.*unknown [^']+ '([^']*)')( \\(known: ([^)]*)\\).*)");
-
-    /** Adds "did you mean" to a model reference message such as "provider: unknown provider 'aws2' (known: ...)". */
-    static String withSuggestion(String message) {
-        if (message == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = UNKNOWN_REF.matcher(message);
-        if (!m.matches()) {
-            return message;
-        }
-        List<String> known = new ArrayList<>();
-        for (String k : m.group(4).split(",\\s*")) {
-            if (!k.equals("all")) {
-                known.add(k);
-            }
-        }
-        return m.group(1) + Messages.didYouMean(m.group(2), known) + m.group(3);
     }
 
     /** Creates an empty object node (for callers building configs programmatically). */
