@@ -3,63 +3,40 @@ package eu.cloudmarket.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import eu.cloudmarket.engine.QuarterClock;
 import eu.cloudmarket.model.StochasticEvent;
-import eu.cloudmarket.model.events.MarketEvent;
 import eu.cloudmarket.model.events.ScheduledEvent;
-import eu.cloudmarket.model.params.MarketParams;
-import eu.cloudmarket.model.params.ProviderParams;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads scenario files (YAML, or JSON) into validated {@link Scenario}s. Steps: read and parse the file (strictly: no
- * duplicate keys, bounded aliases and size), resolve {@code extends} (deep merge; dated events accumulate), apply
- * {@code --set} overrides by dotted path, bind to records (unknown keys and wrong types fail), check cross-field rules
- * and event references, and convert dates to model time. Every failure is a {@link ConfigException} naming the file,
- * the key and, where the file has one, the line and column.
+ * duplicate keys, bounded aliases and size; {@link ConfigReader}), resolve {@code extends} (deep merge; dated events
+ * accumulate; {@link ExtendsResolver}), apply {@code --set} overrides by dotted path ({@link Overrides}), bind to
+ * records (unknown keys and wrong types fail) and check cross-field rules ({@link ParamsBinder}), and check the events
+ * and convert their dates to model time ({@link EventParser}). Every failure is a {@link ConfigException} naming the
+ * file, the key and, where the file has one, the line and column ({@link ProblemReport}).
  */
 public final class ScenarioLoader {
+    /** The master seed of a scenario that names none. */
+    private static final long DEFAULT_SEED = 1L;
+
     private final ConfigReader reader = new ConfigReader();
     private final ObjectMapper yaml = reader.yamlMapper();
     private final ExtendsResolver resolver = new ExtendsResolver(reader);
     private final StrictBinder binder = new StrictBinder();
+    private final ParamsBinder paramsBinder = new ParamsBinder(binder);
     private final EventParser eventParser = new EventParser(binder);
 
     /** The YAML mapper used for reading and for writing resolved configs. */
@@ -101,172 +78,6 @@ public final class ScenarioLoader {
         return load(copy, origin, new SourceMap(), sets, seedOverride);
     }
 
-    private Scenario load(ObjectNode tree, String fileName, SourceMap sources, List<String> sets, Long seedOverride) {
-        List<ConfigException> problems = new ArrayList<>();
-        for (String set : sets) {
-            try {
-                Overrides.apply(tree, set, yaml, sources);
-            } catch (ConfigException e) {
-                problems.add(e);
-            }
-        }
-        if (seedOverride != null) {
-            tree.put("seed", seedOverride);
-            sources.put(tree, "seed", new SourceMap.Position("--seed " + seedOverride, -1, -1));
-        }
-        Scenario scenario = build(tree, fileName, problems);
-        if (!problems.isEmpty()) {
-            List<ConfigException> located = new ArrayList<>();
-            for (ConfigException e : problems) {
-                ConfigException l = locate(e, fileName, tree, sources);
-                if (located.stream().noneMatch(o -> o.getMessage().equals(l.getMessage()))) {
-                    located.add(l);
-                }
-            }
-            throw located.size() == 1 ? located.get(0) : new ConfigProblems(inReadingOrder(located));
-        }
-        return scenario;
-    }
-
-    /**
-     * Problems grouped by where they come from (files and options, in order of first appearance), each group sorted by
-     * line and column; problems without a position keep their order after those with one.
-     */
-    private static List<ConfigException> inReadingOrder(List<ConfigException> problems) {
-        List<String> origins = new ArrayList<>();
-        for (ConfigException e : problems) {
-            String o = String.valueOf(e.file());
-            if (!origins.contains(o)) {
-                origins.add(o);
-            }
-        }
-        List<ConfigException> sorted = new ArrayList<>(problems);
-        sorted.sort(Comparator.<ConfigException>comparingInt(e -> origins.indexOf(String.valueOf(e.file())))
-                .thenComparingInt(e -> e.line() > 0 ? e.line() : Integer.MAX_VALUE)
-                .thenComparingInt(e -> e.column() > 0 ? e.column() : Integer.MAX_VALUE));
-        return sorted;
-    }
-
-    /** Adds the file position (or the command-line option) that a problem's key path came from. */
-    private static ConfigException locate(ConfigException e, String fileName, JsonNode tree, SourceMap sources) {
-        if (e.line() > 0 || e.path() == null || !fileName.equals(e.file())) {
-            return e;
-        }
-        SourceMap.Position at = sources.locate(tree, e.path());
-        if (at == null) {
-            return e;
-        }
-        // After 'extends', events are numbered in the merged list; name them as numbered in the file they are in.
-        String path = sources.pathInFile(tree, e.path());
-        return new ConfigException(at.origin(), path, at.line(), at.column(), e.reason());
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Reading and extends
-    // ---------------------------------------------------------------------------------------------------------
-
-    /** Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping. */
-    public ObjectNode readTree(Path file) {
-        return readTree(file, new SourceMap());
-    }
-
-    /**
-     * Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping, and records the position of
-     * every key and list item in {@code sources}.
-     */
-    public ObjectNode readTree(Path file, SourceMap sources) {
-        return reader.read(file, sources);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Binding and validation
-    // ---------------------------------------------------------------------------------------------------------
-
-    /**
-     * Checks and binds the resolved tree, adding every problem found to {@code problems}; returns the scenario, or
-     * null if there were problems. Stages: schema (keys and types), ranges (record constructors, all fields),
-     * cross-field rules and references, the model parameters, then dated and stochastic events. A later stage runs
-     * on values that earlier stages replaced by stand-ins, skipping only the checks that depend on them.
-     */
-    private Scenario build(ObjectNode tree, String file, List<ConfigException> problems) {
-        int before = problems.size();
-        if (!tree.has("seed")) {
-            tree.put("seed", 1L);
-        }
-        ObjectNode work = tree.deepCopy();
-        SchemaCheck.Result schema = SchemaCheck.repairing(work, ScenarioConfig.class, "", file, List.of());
-        problems.addAll(schema.problems());
-        Defaults.fillScenario(work);
-        RangeCheck.Result range = RangeCheck.check(binder.mapper(), work, ScenarioConfig.class, "", file, schema);
-        problems.addAll(range.problems());
-        if (!range.bindable()) {
-            return null;
-        }
-        ScenarioConfig cfg;
-        try {
-            cfg = binder.bind(work, file, ScenarioConfig.class, "");
-        } catch (ConfigException e) {
-            problems.add(e);
-            return null;
-        }
-        String name = cfg.name() == null ? stem(file) : cfg.name();
-        String nameProblem = folderNameProblem(name);
-        if (nameProblem != null) {
-            problems.add(cfg.name() != null ? new ConfigException(file, "name", nameProblem)
-                    : new ConfigException(file, null, "the file name cannot name a results folder; add a 'name:' key"
-                            + " (" + nameProblem + ")"));
-        }
-        CrossFieldRules.check(cfg, file, range.repaired(), problems);
-        MarketParams params;
-        try {
-            params = new MarketParams(cfg.horizon().start(), cfg.horizon().quarters(), cfg.buyers().count(),
-                    cfg.market(), cfg.countries(), cfg.segments(), cfg.chipTiers(), cfg.providers(),
-                    cfg.exportControls(), cfg.screening());
-        } catch (IllegalArgumentException e) {
-            problems.add(Messages.fieldError(file, "", e.getMessage()));
-            return null;
-        }
-        if (range.repaired().stream().anyMatch(p -> p.startsWith("horizon."))) {
-            return null; // event dates cannot be checked against a horizon that is itself wrong
-        }
-        QuarterClock clock = QuarterClock.startingAt(cfg.horizon().start());
-        Set<String> ids = new LinkedHashSet<>();
-        List<ScheduledEvent> events = eventParser.dated(cfg.events(), file, clock, params,
-                cfg.horizon().truncateEvents(), ids, problems);
-        List<StochasticEvent> stochastic = eventParser.stochastic(cfg.stochasticEvents(), file, clock, params, ids,
-                problems);
-        if (problems.size() > before) {
-            return null;
-        }
-        return new Scenario(name, cfg.description() == null ? "" : cfg.description(),
-                cfg.question() == null ? "" : cfg.question(), file, cfg.seed(), tree, params, List.copyOf(events),
-                List.copyOf(stochastic));
-    }
-
-    /**
-     * Why {@code name} cannot name a results folder, or null if it can. Names come from configs (or file names) and
-     * become folder names under {@code results/}, so they must not be able to point anywhere else: no path
-     * separators, no {@code ..}, no leading dot, no absolute paths.
-     */
-    public static String folderNameProblem(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") || name.contains("..")) {
-            return "must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit and without '..'"
-                    + " (it names the results folder, which must stay inside results/), was '" + name + "'";
-        }
-        return null;
-    }
-
-    private static String stem(String file) {
-        String f = Path.of(file).getFileName().toString();
-        int dot = f.lastIndexOf('.');
-        return dot > 0 ? f.substring(0, dot) : f;
-    }
-
-    /** Creates an empty object node (for callers building configs programmatically). */
-    public static ObjectNode newObject() {
-        return JsonNodeFactory.instance.objectNode();
-    }
-
     /**
      * A scenario file read and resolved ({@code extends}) once, so that a sweep can build it many times with
      * different overrides without parsing it again. Immutable: every {@link #load(Source, List, Long)} works on a
@@ -288,9 +99,7 @@ public final class ScenarioLoader {
 
     /** Reads and resolves a scenario file, for {@link #load(Source, List, Long)}. */
     public Source read(Path file) {
-        SourceMap sources = new SourceMap();
-        ObjectNode tree = resolver.resolve(file, sources);
-        return new Source(tree, file.toString());
+        return new Source(resolver.resolve(file, new SourceMap()), file.toString());
     }
 
     /**
@@ -299,6 +108,86 @@ public final class ScenarioLoader {
      */
     public Scenario load(Source source, List<String> sets, Long seedOverride) {
         return load(source.tree.deepCopy(), source.fileName, new SourceMap(), sets, seedOverride);
+    }
+
+    private Scenario load(ObjectNode tree, String fileName, SourceMap sources, List<String> sets, Long seedOverride) {
+        List<ConfigException> problems = new ArrayList<>();
+        applyOverrides(tree, sets, seedOverride, sources, problems);
+        Scenario scenario = build(tree, fileName, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemReport.of(problems, fileName, tree, sources);
+        }
+        return scenario;
+    }
+
+    /** Applies the {@code --set} overrides, then {@code --seed}; bad overrides are added to {@code problems}. */
+    private void applyOverrides(ObjectNode tree, List<String> sets, Long seedOverride, SourceMap sources,
+            List<ConfigException> problems) {
+        for (String set : sets) {
+            try {
+                Overrides.apply(tree, set, yaml, sources);
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (seedOverride != null) {
+            tree.put("seed", seedOverride);
+            sources.put(tree, "seed", new SourceMap.Position("--seed " + seedOverride, -1, -1));
+        }
+    }
+
+    /**
+     * Binds the resolved tree and its events, adding every problem found to {@code problems}; returns the scenario,
+     * or null if there were problems. {@code tree} becomes the scenario's resolved config (with its seed).
+     */
+    private Scenario build(ObjectNode tree, String file, List<ConfigException> problems) {
+        int before = problems.size();
+        if (!tree.has("seed")) {
+            tree.put("seed", DEFAULT_SEED);
+        }
+        ParamsBinder.Bound bound = paramsBinder.bind(tree.deepCopy(), file, problems);
+        if (bound == null || bound.repaired().stream().anyMatch(p -> p.startsWith("horizon."))) {
+            return null; // event dates cannot be checked against a horizon that is itself wrong
+        }
+        ScenarioConfig cfg = bound.config();
+        QuarterClock clock = QuarterClock.startingAt(cfg.horizon().start());
+        Set<String> ids = new LinkedHashSet<>();
+        List<ScheduledEvent> events = eventParser.dated(cfg.events(), file, clock, bound.params(),
+                cfg.horizon().truncateEvents(), ids, problems);
+        List<StochasticEvent> stochastic = eventParser.stochastic(cfg.stochasticEvents(), file, clock,
+                bound.params(), ids, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Scenario(bound.name(), cfg.description() == null ? "" : cfg.description(),
+                cfg.question() == null ? "" : cfg.question(), file, cfg.seed(), tree, bound.params(),
+                List.copyOf(events), List.copyOf(stochastic));
+    }
+
+    /**
+     * Why {@code name} cannot name a results folder, or null if it can (names become folders under results/, so they
+     * must not be able to point anywhere else).
+     */
+    public static String folderNameProblem(String name) {
+        return ParamsBinder.folderNameProblem(name);
+    }
+
+    /** Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping. */
+    public ObjectNode readTree(Path file) {
+        return readTree(file, new SourceMap());
+    }
+
+    /**
+     * Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping, and records the position of
+     * every key and list item in {@code sources}.
+     */
+    public ObjectNode readTree(Path file, SourceMap sources) {
+        return reader.read(file, sources);
+    }
+
+    /** Creates an empty object node (for callers building configs programmatically). */
+    public static ObjectNode newObject() {
+        return JsonNodeFactory.instance.objectNode();
     }
 
     /** Reads a file into a tree and indexes the positions of its keys (for files that are not scenarios). */
