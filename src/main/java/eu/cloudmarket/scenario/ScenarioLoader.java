@@ -1,20 +1,13 @@
 package eu.cloudmarket.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.engine.QuarterClock;
 import eu.cloudmarket.model.StochasticEvent;
 import eu.cloudmarket.model.events.ScheduledEvent;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,55 +183,32 @@ public final class ScenarioLoader {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    /** Reads a file into a tree and indexes the positions of its keys (for files that are not scenarios). */
+    /**
+     * Reads a file into a tree and indexes the positions of its keys by dotted path (for files that are not
+     * scenarios, such as sweep files), under the file's name in {@code locations}.
+     */
     public ObjectNode readTree(Path file, Map<String, Locations> locations) {
-        ObjectNode tree = readTree(file);
-        try {
-            locations.put(file.toString(), Locations.index(yaml, Files.readString(file, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            // positions are a convenience; readTree has already checked the file
-        }
+        SourceMap sources = new SourceMap();
+        ObjectNode tree = readTree(file, sources);
+        locations.put(file.toString(), new Locations(sources.byPath(tree)));
         return tree;
     }
 
-    /** Positions of keys in one YAML text, by dotted path. */
+    /** Positions of keys in one file, by dotted path, as its {@link SourceMap} recorded them. */
     public static final class Locations {
-        private final Map<String, int[]> byPath = new HashMap<>();
+        private final Map<String, SourceMap.Position> byPath;
 
-        static Locations index(ObjectMapper yaml, String text) {
-            Locations l = new Locations();
-            try (JsonParser p = yaml.getFactory().createParser(text)) {
-                JsonToken tok;
-                while ((tok = p.nextToken()) != null) {
-                    if (tok == JsonToken.FIELD_NAME) {
-                        String ptr = p.getParsingContext().pathAsPointer().toString();
-                        JsonLocation loc = p.currentTokenLocation();
-                        l.byPath.put(ptr.substring(1).replace('/', '.'), new int[] {loc.getLineNr(), loc.getColumnNr()});
-                    } else if (tok == JsonToken.START_OBJECT || tok.isScalarValue()) {
-                        if (p.getParsingContext().getParent() != null && p.getParsingContext().getParent().inArray()) {
-                            // array element: record the element position
-                        }
-                        if (p.getParsingContext().inArray()) {
-                            String ptr = p.getParsingContext().pathAsPointer().toString();
-                            JsonLocation loc = p.currentTokenLocation();
-                            l.byPath.putIfAbsent(ptr.substring(1).replace('/', '.'),
-                                    new int[] {loc.getLineNr(), loc.getColumnNr()});
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // Locations are a convenience; a parse failure here was already reported by readTree.
-            }
-            return l;
+        private Locations(Map<String, SourceMap.Position> byPath) {
+            this.byPath = byPath;
         }
 
-        /** Position of the longest prefix of {@code path} that the file defines, or null. */
+        /** Line and column of the longest prefix of {@code path} that the file defines, or null. */
         public int[] find(String path) {
             String p = path;
             while (p != null && !p.isEmpty()) {
-                int[] at = byPath.get(p);
+                SourceMap.Position at = byPath.get(p);
                 if (at != null) {
-                    return at;
+                    return new int[] {at.line(), at.column()};
                 }
                 int dot = p.lastIndexOf('.');
                 p = dot > 0 ? p.substring(0, dot) : null;

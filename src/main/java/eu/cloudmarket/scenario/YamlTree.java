@@ -210,7 +210,11 @@ final class YamlTree {
             throw new ConfigException(origin, emptyToNull(path), loc.getLineNr(), loc.getColumnNr(),
                     "unknown YAML alias '*" + name + "' (no complete '&" + name + "' before it)");
         }
-        return copy(target, path, loc);
+        JsonNode copy = copy(target, path, loc);
+        if (sources != null && copy.isContainerNode()) {
+            sources.aliasExpansion(copy);
+        }
+        return copy;
     }
 
     private JsonNode copy(JsonNode node, String path, JsonLocation loc) {
