@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * is collected, not only the first.
  */
 final class EventParser {
+    /** The horizon given to events dropped by horizon.truncateEvents: checked in full, but never out of range. */
+    private static final int NO_HORIZON = Integer.MAX_VALUE;
+
     private final StrictBinder binder;
 
     EventParser(StrictBinder binder) {
@@ -45,7 +48,7 @@ final class EventParser {
             boolean dropped = truncate && beyondHorizon(eventNodes.get(n), clock, params.quarters());
             try {
                 ScheduledEvent e = parseEvent(eventNodes.get(n), "events." + n, file, clock,
-                        dropped ? Integer.MAX_VALUE : params.quarters(), params, ids);
+                        dropped ? NO_HORIZON : params.quarters(), params, ids);
                 if (!dropped) {
                     events.add(e);
                 }

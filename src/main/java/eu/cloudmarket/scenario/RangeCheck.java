@@ -26,7 +26,9 @@ import java.util.Set;
  * the paths that were substituted are returned so that checks depending on them can be skipped.
  */
 final class RangeCheck {
+    /** Numbers tried in turn for a rejected field, common values first, until its own check accepts one. */
     private static final double[] DOUBLE_STAND_INS = {0.5, 1.0, 0.0, 0.1, 0.9, 2.0, 10.0, 1e-3, 0.999, -0.5, 100.0};
+    /** Whole numbers tried in turn for a rejected field, as for {@link #DOUBLE_STAND_INS}. */
     private static final int[] INT_STAND_INS = {1, 2, 4, 0, 10, 100};
 
     /**

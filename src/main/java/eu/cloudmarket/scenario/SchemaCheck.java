@@ -30,6 +30,11 @@ import java.util.Set;
  * list, a missing text) are returned as blocking: the records containing them are not bound.
  */
 final class SchemaCheck {
+    /** Stand-in for a wrong number: inside most ranges (shares, probabilities, prices), so later checks can run. */
+    private static final double NUMBER_STAND_IN = 0.5;
+    /** Stand-in for a wrong whole number: a count or duration every range accepts. */
+    private static final int WHOLE_STAND_IN = 1;
+
     /**
      * The outcome of a repairing check.
      *
@@ -248,10 +253,10 @@ final class SchemaCheck {
     /** A value of type {@code c} for later checks to work with, or null if there is no neutral one. */
     private static JsonNode standIn(Class<?> c) {
         if (c == double.class || c == Double.class) {
-            return F.numberNode(0.5);
+            return F.numberNode(NUMBER_STAND_IN);
         }
         if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
-            return F.numberNode(1);
+            return F.numberNode(WHOLE_STAND_IN);
         }
         if (c == boolean.class || c == Boolean.class) {
             return F.booleanNode(false);

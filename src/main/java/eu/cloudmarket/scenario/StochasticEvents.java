@@ -27,6 +27,9 @@ final class StochasticEvents {
     static final java.util.List<String> COMMON_KEYS = java.util.List.of("id", "type", "hazardPerQuarter", "from",
             "until", "description", "magnitude");
 
+    /** A magnitude applied once to check the field name; any value the field accepts would do. */
+    private static final double PROBE_MAGNITUDE = 0.5;
+
     private StochasticEvents() {
     }
 
@@ -73,7 +76,7 @@ final class StochasticEvents {
                 throw new ConfigException(file, path + ".magnitude.field", "is required");
             }
             try {
-                template.withMagnitude(field, 0.5);
+                template.withMagnitude(field, PROBE_MAGNITUDE);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(file, path + ".magnitude.field", e.getMessage().replaceFirst("^magnitude: ", ""));
             }

@@ -64,7 +64,7 @@ final class StrictBinder {
         }
     }
 
-    /** Words a Jackson binding failure: unknown key (with suggestions), failed precondition, wrong type, missing key. */
+    /** Words a Jackson binding failure: unknown key (with suggestions), failed precondition, wrong or missing value. */
     static ConfigException mappingError(JsonMappingException e, String file, String basePath) {
         String path = KeyPath.join(basePath, pathOf(e));
         if (e instanceof UnrecognizedPropertyException u) {

@@ -42,6 +42,12 @@ final class YamlTree {
     /** Most values (mappings, lists and scalars, after alias expansion); the baseline has about 1,200. */
     static final int MAX_VALUES = 200_000;
 
+    /**
+     * SnakeYAML's default limit on code points, kept as the floor of the anchor pass; raised to the text's length
+     * so this pass never refuses a text the main pass read.
+     */
+    private static final int ANCHOR_PASS_CODE_POINTS = 3 * 1024 * 1024;
+
     private static final Pattern INF = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)");
     private static final Pattern NAN = Pattern.compile("\\.(?:nan|NaN|NAN)");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -178,7 +184,7 @@ final class YamlTree {
         Map<Long, String> out = new HashMap<>();
         try {
             LoaderOptions options = new LoaderOptions();
-            options.setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024));
+            options.setCodePointLimit(Math.max(text.length() + 1, ANCHOR_PASS_CODE_POINTS));
             Parser events = new ParserImpl(new StreamReader(text), options);
             while (events.peekEvent() != null) {
                 Event e = events.getEvent();
