@@ -46,7 +46,7 @@ public final class Overrides {
             value = YamlTree.read((YAMLFactory) yaml.getFactory(), raw, "--set", null);
         } catch (JsonProcessingException e) {
             throw new ConfigException("--set", path, "cannot read value '" + raw + "': "
-                    + ScenarioLoader.firstLine(e.getOriginalMessage()));
+                    + Messages.firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException("--set", path, "cannot read value '" + raw + "': " + e.getMessage());
         } catch (ConfigException e) {

@@ -26,7 +26,9 @@ import java.util.Set;
  * the paths that were substituted are returned so that checks depending on them can be skipped.
  */
 final class RangeCheck {
+    /** Numbers tried in turn for a rejected field, common values first, until its own check accepts one. */
     private static final double[] DOUBLE_STAND_INS = {0.5, 1.0, 0.0, 0.1, 0.9, 2.0, 10.0, 1e-3, 0.999, -0.5, 100.0};
+    /** Whole numbers tried in turn for a rejected field, as for {@link #DOUBLE_STAND_INS}. */
     private static final int[] INT_STAND_INS = {1, 2, 4, 0, 10, 100};
 
     /**
@@ -79,13 +81,13 @@ final class RangeCheck {
             boolean ok = true;
             if (List.class.isAssignableFrom(raw) && node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    ok &= walk(node.get(i), args[0], ScenarioLoader.join(path, Integer.toString(i)));
+                    ok &= walk(node.get(i), args[0], KeyPath.join(path, Integer.toString(i)));
                 }
             } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
                 Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    ok &= walk(e.getValue(), args[1], ScenarioLoader.join(path, e.getKey()));
+                    ok &= walk(e.getValue(), args[1], KeyPath.join(path, e.getKey()));
                 }
             }
             return ok;
@@ -98,7 +100,7 @@ final class RangeCheck {
         for (RecordComponent rc : c.getRecordComponents()) {
             Type t = rc.getGenericType();
             if (t instanceof ParameterizedType || (t instanceof Class<?> k && k.isRecord())) {
-                childrenOk &= walk(obj.get(rc.getName()), t, ScenarioLoader.join(path, rc.getName()));
+                childrenOk &= walk(obj.get(rc.getName()), t, KeyPath.join(path, rc.getName()));
             }
         }
         if (!childrenOk || hasSchemaProblemAtOrUnder(path)) {
@@ -124,7 +126,7 @@ final class RangeCheck {
             if (message == null) {
                 return true;
             }
-            ConfigException problem = ScenarioLoader.fieldError(file, path, message);
+            ConfigException problem = Messages.fieldError(file, path, message);
             String field = fieldOf(message);
             RecordComponent rc = field == null ? null : component(type, field);
             if (!reported.add(field == null ? message : field)) {
@@ -136,7 +138,7 @@ final class RangeCheck {
             if (rc == null || !substitute(obj, type, rc)) {
                 return false;
             }
-            repaired.add(ScenarioLoader.join(path, field));
+            repaired.add(KeyPath.join(path, field));
         }
         return false;
     }
@@ -177,11 +179,11 @@ final class RangeCheck {
                 cause = cause.getCause();
             }
             return cause != null && cause.getMessage() != null ? cause.getMessage()
-                    : ScenarioLoader.firstLine(e.getOriginalMessage());
+                    : Messages.firstLine(e.getOriginalMessage());
         } catch (JsonMappingException e) {
-            return ScenarioLoader.mappingError(e, file, "").reason();
+            return StrictBinder.mappingError(e, file, "").reason();
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return ScenarioLoader.firstLine(e.getMessage());
+            return Messages.firstLine(e.getMessage());
         }
     }
 

@@ -1,94 +1,36 @@
 package eu.cloudmarket.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import eu.cloudmarket.engine.QuarterClock;
 import eu.cloudmarket.model.StochasticEvent;
-import eu.cloudmarket.model.events.MarketEvent;
 import eu.cloudmarket.model.events.ScheduledEvent;
-import eu.cloudmarket.model.params.MarketParams;
-import eu.cloudmarket.model.params.ProviderParams;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads scenario files (YAML, or JSON) into validated {@link Scenario}s. Steps: read and parse the file (strictly: no
- * duplicate keys, bounded aliases and size), resolve {@code extends} (deep merge; dated events accumulate), apply
- * {@code --set} overrides by dotted path, bind to records (unknown keys and wrong types fail), check cross-field rules
- * and event references, and convert dates to model time. Every failure is a {@link ConfigException} naming the file,
- * the key and, where the file has one, the line and column.
+ * duplicate keys, bounded aliases and size; {@link ConfigReader}), resolve {@code extends} (deep merge; dated events
+ * accumulate; {@link ExtendsResolver}), apply {@code --set} overrides by dotted path ({@link Overrides}), bind to
+ * records (unknown keys and wrong types fail) and check cross-field rules ({@link ParamsBinder}), and check the events
+ * and convert their dates to model time ({@link EventParser}). Every failure is a {@link ConfigException} naming the
+ * file, the key and, where the file has one, the line and column ({@link ProblemReport}).
  */
 public final class ScenarioLoader {
-    private static final int MAX_BYTES = 8 * 1024 * 1024;
-    private static final int MAX_EXTENDS_DEPTH = 8;
+    /** The master seed of a scenario that names none. */
+    private static final long DEFAULT_SEED = 1L;
 
-    private final ObjectMapper yaml;
-    private final ObjectMapper binder;
-
-    public ScenarioLoader() {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(40);
-        options.setCodePointLimit(MAX_BYTES);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build()).build();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        yaml = new YAMLMapper(factory);
-        binder = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .build();
-        binder.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        binder.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        binder.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
-        binder.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    }
+    private final ConfigReader reader = new ConfigReader();
+    private final ObjectMapper yaml = reader.yamlMapper();
+    private final ExtendsResolver resolver = new ExtendsResolver(reader);
+    private final StrictBinder binder = new StrictBinder();
+    private final ParamsBinder paramsBinder = new ParamsBinder(binder);
+    private final EventParser eventParser = new EventParser(binder);
 
     /** The YAML mapper used for reading and for writing resolved configs. */
     public ObjectMapper yamlMapper() {
@@ -110,7 +52,7 @@ public final class ScenarioLoader {
      */
     public Scenario load(Path file, List<String> sets, Long seedOverride) {
         SourceMap sources = new SourceMap();
-        ObjectNode tree = readResolved(file, sources, new LinkedHashSet<>());
+        ObjectNode tree = resolver.resolve(file, sources);
         return load(tree, file.toString(), sources, sets, seedOverride);
     }
 
@@ -127,810 +69,6 @@ public final class ScenarioLoader {
                     "is only resolved when loading from a file");
         }
         return load(copy, origin, new SourceMap(), sets, seedOverride);
-    }
-
-    private Scenario load(ObjectNode tree, String fileName, SourceMap sources, List<String> sets, Long seedOverride) {
-        List<ConfigException> problems = new ArrayList<>();
-        for (String set : sets) {
-            try {
-                Overrides.apply(tree, set, yaml, sources);
-            } catch (ConfigException e) {
-                problems.add(e);
-            }
-        }
-        if (seedOverride != null) {
-            tree.put("seed", seedOverride);
-            sources.put(tree, "seed", new SourceMap.Position("--seed " + seedOverride, -1, -1));
-        }
-        Scenario scenario = build(tree, fileName, problems);
-        if (!problems.isEmpty()) {
-            List<ConfigException> located = new ArrayList<>();
-            for (ConfigException e : problems) {
-                ConfigException l = locate(e, fileName, tree, sources);
-                if (located.stream().noneMatch(o -> o.getMessage().equals(l.getMessage()))) {
-                    located.add(l);
-                }
-            }
-            throw located.size() == 1 ? located.get(0) : new ConfigProblems(inReadingOrder(located));
-        }
-        return scenario;
-    }
-
-    /**
-     * Problems grouped by where they come from (files and options, in order of first appearance), each group sorted by
-     * line and column; problems without a position keep their order after those with one.
-     */
-    private static List<ConfigException> inReadingOrder(List<ConfigException> problems) {
-        List<String> origins = new ArrayList<>();
-        for (ConfigException e : problems) {
-            String o = String.valueOf(e.file());
-            if (!origins.contains(o)) {
-                origins.add(o);
-            }
-        }
-        List<ConfigException> sorted = new ArrayList<>(problems);
-        sorted.sort(Comparator.<ConfigException>comparingInt(e -> origins.indexOf(String.valueOf(e.file())))
-                .thenComparingInt(e -> e.line() > 0 ? e.line() : Integer.MAX_VALUE)
-                .thenComparingInt(e -> e.column() > 0 ? e.column() : Integer.MAX_VALUE));
-        return sorted;
-    }
-
-    /** Adds the file position (or the command-line option) that a problem's key path came from. */
-    private static ConfigException locate(ConfigException e, String fileName, JsonNode tree, SourceMap sources) {
-        if (e.line() > 0 || e.path() == null || !fileName.equals(e.file())) {
-            return e;
-        }
-        SourceMap.Position at = sources.locate(tree, e.path());
-        if (at == null) {
-            return e;
-        }
-        // After 'extends', events are numbered in the merged list; name them as numbered in the file they are in.
-        String path = sources.pathInFile(tree, e.path());
-        return new ConfigException(at.origin(), path, at.line(), at.column(), e.reason());
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Reading and extends
-    // ---------------------------------------------------------------------------------------------------------
-
-    /** Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping. */
-    public ObjectNode readTree(Path file) {
-        return readTree(file, new SourceMap());
-    }
-
-    /**
-     * Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping, and records the position of
-     * every key and list item in {@code sources}.
-     */
-    public ObjectNode readTree(Path file, SourceMap sources) {
-        String name = file.toString();
-        if (!Files.exists(file)) {
-            throw new ConfigException(name, null, "file not found");
-        }
-        if (Files.isDirectory(file)) {
-            throw new ConfigException(name, null, "is a directory, not a config file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(name, null, "is not a regular file (a device or a pipe?)");
-        }
-        if (!Files.isReadable(file)) {
-            throw new ConfigException(name, null, "file is not readable (check permissions)");
-        }
-        String text;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new ConfigException(name, null, "file is larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MiB; a scenario file is a few kilobytes");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(name, null, "not a UTF-8 text file (binary data?)");
-        } catch (IOException e) {
-            throw new ConfigException(name, null, "cannot read file: " + e.getMessage());
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new ConfigException(name, null, "not a text file (contains NUL bytes)");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new ConfigException(name, null, "file is empty");
-        }
-        JsonNode node;
-        try {
-            node = YamlTree.read((YAMLFactory) yaml.getFactory(), text, name, sources);
-        } catch (JsonProcessingException e) {
-            throw parseError(name, e);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ConfigException c) {
-                throw c;
-            }
-            throw new ConfigException(name, null, "invalid YAML: " + firstLine(e.getMessage()));
-        }
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            throw new ConfigException(name, null, "file is empty (only comments or blank lines)");
-        }
-        if (!node.isObject()) {
-            throw new ConfigException(name, null, "top level must be a mapping of keys to values (key: value lines),"
-                    + " found " + (node.isArray() ? "a list" : "a single value '" + firstLine(node.asText()) + "'"));
-        }
-        return (ObjectNode) node;
-    }
-
-    private static ConfigException parseError(String name, JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String msg = firstLine(e.getOriginalMessage());
-        if (msg.contains("Duplicate field") || msg.contains("duplicate key")) {
-            String key = msg.replaceAll(".*(?:Duplicate field|duplicate key) '?([^' ]+)'?.*", "$1");
-            msg = "duplicated key '" + key + "'";
-        } else if (msg.contains("Document nesting depth") || msg.contains("nesting depth")) {
-            msg = "nested more than 40 levels deep: refused (a scenario needs about 5)";
-        } else if (msg.contains("exceeds the limit") || msg.contains("code points")) {
-            msg = "file is too large: refused";
-        } else {
-            msg = "invalid YAML: " + msg;
-        }
-        String format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? "invalid JSON: " : "invalid YAML: ";
-        msg = msg.replaceFirst("^invalid YAML: ", format);
-        int line = loc == null ? -1 : loc.getLineNr();
-        int col = loc == null ? -1 : loc.getColumnNr();
-        // SnakeYAML knows where the problem itself is (Jackson reports where the construct around it began).
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
-                line = m.getProblemMark().getLine() + 1;
-                col = m.getProblemMark().getColumn() + 1;
-                String problem = m.getProblem() == null ? "" : m.getProblem().replace("\t", "\\t");
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                if (!problem.isBlank()) {
-                    msg = format + problem + context;
-                }
-                break;
-            }
-        }
-        return new ConfigException(name, null, line, col, msg);
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return (nl >= 0 ? s.substring(0, nl) : s).trim();
-    }
-
-    private ObjectNode readResolved(Path file, SourceMap sources, Set<Path> chain) {
-        chain.add(file.toAbsolutePath().normalize());
-        ObjectNode tree = readTree(file, sources);
-        String name = file.toString();
-        for (String list : List.of("events", "stochasticEvents")) {
-            if (tree.get(list) instanceof ArrayNode arr) {
-                for (int i = 0; i < arr.size(); i++) {
-                    sources.name(arr.get(i), list + "." + i);
-                }
-            }
-        }
-        SourceMap.Position extPos = sources.get(tree, "extends");
-        SourceMap.Position dropPos = sources.get(tree, "dropEvents");
-        JsonNode ext = tree.remove("extends");
-        JsonNode drop = tree.remove("dropEvents");
-        if (ext == null) {
-            if (drop != null) {
-                throw at(name, "dropEvents", dropPos, "only allowed together with 'extends'");
-            }
-            return tree;
-        }
-        if (!ext.isTextual() || ext.asText().isBlank()) {
-            throw at(name, "extends", extPos, "must be the path of another scenario file, relative to this one");
-        }
-        Path parentFile = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent())
-                .resolve(ext.asText()).normalize();
-        Path shown = relativeToCwd(parentFile);
-        if (!Files.exists(parentFile)) {
-            throw at(name, "extends", extPos, "file not found: " + shown);
-        }
-        if (chain.contains(parentFile)) {
-            throw at(name, "extends", extPos, "circular extends chain: " + shown + " is already being extended");
-        }
-        if (chain.size() >= MAX_EXTENDS_DEPTH) {
-            throw at(name, "extends", extPos, "extends chain deeper than " + MAX_EXTENDS_DEPTH + " files");
-        }
-        ObjectNode parent = readResolved(shown, sources, chain);
-        if (drop != null) {
-            dropEvents(parent, drop, name, dropPos, sources);
-        }
-        merge(parent, tree, "", sources);
-        return parent;
-    }
-
-    private static ConfigException at(String file, String path, SourceMap.Position pos, String reason) {
-        return pos == null ? new ConfigException(file, path, reason)
-                : new ConfigException(file, path, pos.line(), pos.column(), reason);
-    }
-
-    private static Path relativeToCwd(Path p) {
-        try {
-            Path cwd = Path.of("").toAbsolutePath();
-            return p.startsWith(cwd) ? cwd.relativize(p) : p;
-        } catch (RuntimeException e) {
-            return p;
-        }
-    }
-
-    private static void dropEvents(ObjectNode parent, JsonNode drop, String file, SourceMap.Position pos,
-            SourceMap sources) {
-        if (!drop.isArray()) {
-            throw at(file, "dropEvents", pos, "must be a list of event ids, e.g. [aws-p5-cut, data-act]");
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        drop.forEach(n -> ids.add(n.asText()));
-        Set<String> found = new LinkedHashSet<>();
-        if (parent.get("events") instanceof ArrayNode arr) {
-            ArrayNode kept = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < arr.size(); i++) {
-                JsonNode ev = arr.get(i);
-                String id = ev.path("id").asText(null);
-                if (id != null && ids.contains(id)) {
-                    found.add(id);
-                } else {
-                    sources.move(arr, Integer.toString(i), kept, Integer.toString(kept.size()));
-                    kept.add(ev);
-                }
-            }
-            parent.set("events", kept);
-        }
-        ids.removeAll(found);
-        if (!ids.isEmpty()) {
-            throw at(file, "dropEvents", pos, "no event with id " + String.join(", ", ids)
-                    + " in the extended scenario");
-        }
-    }
-
-    /** Deep merge of {@code child} into {@code base}: mappings merge by key, events accumulate, the rest replaces. */
-    private static void merge(ObjectNode base, ObjectNode child, String path, SourceMap sources) {
-        Iterator<Map.Entry<String, JsonNode>> it = child.properties().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            JsonNode value = e.getValue();
-            JsonNode existing = base.get(key);
-            if (path.isEmpty() && (key.equals("events") || key.equals("stochasticEvents"))
-                    && existing instanceof ArrayNode arr && value.isArray()) {
-                for (int i = 0; i < value.size(); i++) {
-                    sources.move(value, Integer.toString(i), arr, Integer.toString(arr.size()));
-                    arr.add(value.get(i));
-                }
-            } else if (existing instanceof ObjectNode eo && value instanceof ObjectNode vo) {
-                sources.move(child, key, base, key);
-                merge(eo, vo, path + key + ".", sources);
-            } else {
-                sources.move(child, key, base, key);
-                base.set(key, value);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Binding and validation
-    // ---------------------------------------------------------------------------------------------------------
-
-    /**
-     * Checks and binds the resolved tree, adding every problem found to {@code problems}; returns the scenario, or
-     * null if there were problems. Stages: schema (keys and types), ranges (record constructors, all fields),
-     * cross-field rules and references, the model parameters, then dated and stochastic events. A later stage runs
-     * on values that earlier stages replaced by stand-ins, skipping only the checks that depend on them.
-     */
-    private Scenario build(ObjectNode tree, String file, List<ConfigException> problems) {
-        int before = problems.size();
-        if (!tree.has("seed")) {
-            tree.put("seed", 1L);
-        }
-        ObjectNode work = tree.deepCopy();
-        SchemaCheck.Result schema = SchemaCheck.repairing(work, ScenarioConfig.class, "", file, List.of());
-        problems.addAll(schema.problems());
-        Defaults.fillScenario(work);
-        RangeCheck.Result range = RangeCheck.check(binder, work, ScenarioConfig.class, "", file, schema);
-        problems.addAll(range.problems());
-        if (!range.bindable()) {
-            return null;
-        }
-        ScenarioConfig cfg;
-        try {
-            cfg = bind(work, file);
-        } catch (ConfigException e) {
-            problems.add(e);
-            return null;
-        }
-        String name = cfg.name() == null ? stem(file) : cfg.name();
-        String nameProblem = folderNameProblem(name);
-        if (nameProblem != null) {
-            problems.add(cfg.name() != null ? new ConfigException(file, "name", nameProblem)
-                    : new ConfigException(file, null, "the file name cannot name a results folder; add a 'name:' key"
-                            + " (" + nameProblem + ")"));
-        }
-        validateCrossFields(cfg, file, range.repaired(), problems);
-        MarketParams params;
-        try {
-            params = new MarketParams(cfg.horizon().start(), cfg.horizon().quarters(), cfg.buyers().count(),
-                    cfg.market(), cfg.countries(), cfg.segments(), cfg.chipTiers(), cfg.providers(),
-                    cfg.exportControls(), cfg.screening());
-        } catch (IllegalArgumentException e) {
-            problems.add(fieldError(file, "", e.getMessage()));
-            return null;
-        }
-        if (range.repaired().stream().anyMatch(p -> p.startsWith("horizon."))) {
-            return null; // event dates cannot be checked against a horizon that is itself wrong
-        }
-        QuarterClock clock = QuarterClock.startingAt(cfg.horizon().start());
-        List<ScheduledEvent> events = new ArrayList<>();
-        List<JsonNode> eventNodes = cfg.events() == null ? List.of() : cfg.events();
-        Set<String> ids = new LinkedHashSet<>();
-        for (int n = 0; n < eventNodes.size(); n++) {
-            // Events after a shortened horizon are dropped, but still checked in full: a typo in them must not
-            // surface only when the horizon is lengthened again.
-            boolean dropped = cfg.horizon().truncateEvents() && beyondHorizon(eventNodes.get(n), clock,
-                    params.quarters());
-            try {
-                ScheduledEvent e = parseEvent(eventNodes.get(n), "events." + n, file, clock,
-                        dropped ? Integer.MAX_VALUE : params.quarters(), params, ids);
-                if (!dropped) {
-                    events.add(e);
-                }
-            } catch (ConfigException e) {
-                problems.add(e);
-            } catch (ConfigProblems p) {
-                problems.addAll(p.problems());
-            }
-        }
-        events.sort(Comparator.comparingDouble(ScheduledEvent::time));
-        List<StochasticEvent> stochastic = new ArrayList<>();
-        List<JsonNode> stochasticNodes = cfg.stochasticEvents() == null ? List.of() : cfg.stochasticEvents();
-        for (int n = 0; n < stochasticNodes.size(); n++) {
-            try {
-                stochastic.add(StochasticEvents.parse(stochasticNodes.get(n), "stochasticEvents." + n, file, clock,
-                        params, this, ids));
-            } catch (ConfigException e) {
-                problems.add(e);
-            } catch (ConfigProblems p) {
-                problems.addAll(p.problems());
-            }
-        }
-        if (problems.size() > before) {
-            return null;
-        }
-        return new Scenario(name, cfg.description() == null ? "" : cfg.description(),
-                cfg.question() == null ? "" : cfg.question(), file, cfg.seed(), tree, params, List.copyOf(events),
-                List.copyOf(stochastic));
-    }
-
-    /**
-     * Why {@code name} cannot name a results folder, or null if it can. Names come from configs (or file names) and
-     * become folder names under {@code results/}, so they must not be able to point anywhere else: no path
-     * separators, no {@code ..}, no leading dot, no absolute paths.
-     */
-    public static String folderNameProblem(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}") || name.contains("..")) {
-            return "must be 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit and without '..'"
-                    + " (it names the results folder, which must stay inside results/), was '" + name + "'";
-        }
-        return null;
-    }
-
-    /** Whether an event's date lies after the horizon (used with horizon.truncateEvents). */
-    private static boolean beyondHorizon(JsonNode node, QuarterClock clock, int quarters) {
-        JsonNode at = node == null ? null : node.get("at");
-        if (at == null || !at.isValueNode()) {
-            return false;
-        }
-        String s = at.asText().trim();
-        try {
-            double t = QuarterClock.isLabel(s) ? clock.indexOf(s) : clock.timeOf(LocalDate.parse(s));
-            return t >= quarters;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static String stem(String file) {
-        String f = Path.of(file).getFileName().toString();
-        int dot = f.lastIndexOf('.');
-        return dot > 0 ? f.substring(0, dot) : f;
-    }
-
-    <T> T bind(JsonNode node, String file, Class<T> type, String basePath) {
-        try {
-            return binder.treeToValue(node, type);
-        } catch (JsonMappingException e) {
-            throw mappingError(e, file, basePath);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file, basePath, firstLine(e.getOriginalMessage()));
-        } catch (IllegalArgumentException e) {
-            throw fieldError(file, basePath, e.getMessage());
-        }
-    }
-
-    private ScenarioConfig bind(ObjectNode tree, String file) {
-        return bind(tree, file, ScenarioConfig.class, "");
-    }
-
-    static ConfigException mappingError(JsonMappingException e, String file, String basePath) {
-        String path = join(basePath, pathOf(e));
-        if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>();
-            if (u.getKnownPropertyIds() != null) {
-                u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            }
-            known.sort(String::compareTo);
-            String suggestion = Suggest.closest(u.getPropertyName(), known);
-            return new ConfigException(file, path, "unknown key" + (suggestion != null
-                    ? " (did you mean '" + suggestion + "'?)" : "") + "; allowed: " + String.join(", ", known));
-        }
-        if (e instanceof ValueInstantiationException) {
-            Throwable cause = e.getCause();
-            while (cause != null && !(cause instanceof IllegalArgumentException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            String msg = cause != null && cause.getMessage() != null ? cause.getMessage() : firstLine(e.getOriginalMessage());
-            return fieldError(file, path, msg);
-        }
-        if (e instanceof InvalidFormatException f) {
-            Object value = f.getValue();
-            String target = f.getTargetType() == null ? "value" : describeType(f.getTargetType());
-            return new ConfigException(file, path, "expected " + target + ", got '" + value + "'");
-        }
-        if (e instanceof MismatchedInputException m) {
-            String target = m.getTargetType() == null ? "another type" : describeType(m.getTargetType());
-            String orig = firstLine(m.getOriginalMessage());
-            if (orig.contains("Missing required creator property")) {
-                String prop = orig.replaceAll(".*Missing required creator property '([^']+)'.*", "$1");
-                return new ConfigException(file, join(path, prop), "is required");
-            }
-            if (orig.contains("null") && orig.toLowerCase(Locale.ROOT).contains("primitive")) {
-                return new ConfigException(file, path, "is required (a number), found null");
-            }
-            return new ConfigException(file, path, "wrong type: expected " + target);
-        }
-        return new ConfigException(file, path, firstLine(e.getOriginalMessage()));
-    }
-
-    private static String describeType(Class<?> t) {
-        if (t == double.class || t == Double.class || t == float.class) {
-            return "a number";
-        }
-        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
-            return "a whole number";
-        }
-        if (t == boolean.class || t == Boolean.class) {
-            return "true or false";
-        }
-        if (t == String.class) {
-            return "a text value";
-        }
-        if (t.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object c : t.getEnumConstants()) {
-                names.add(c.toString().toLowerCase(Locale.ROOT));
-            }
-            return "one of " + String.join(", ", names);
-        }
-        if (List.class.isAssignableFrom(t)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(t) || t.isRecord()) {
-            return "a mapping of keys to values";
-        }
-        return t.getSimpleName();
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            String part = r.getFieldName() != null ? r.getFieldName() : r.getIndex() >= 0 ? String.valueOf(r.getIndex()) : null;
-            if (part == null) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append('.');
-            }
-            sb.append(part);
-        }
-        return sb.toString();
-    }
-
-    static String join(String a, String b) {
-        if (a == null || a.isEmpty()) {
-            return b == null ? "" : b;
-        }
-        if (b == null || b.isEmpty()) {
-            return a;
-        }
-        return a + "." + b;
-    }
-
-    /** Splits a record precondition message "field: reason" into the key path and the reason. */
-    static ConfigException fieldError(String file, String path, String message) {
-        if (message == null) {
-            return new ConfigException(file, path, "invalid value");
-        }
-        int colon = message.indexOf(": ");
-        if (colon > 0 && message.substring(0, colon).matches("[A-Za-z0-9_.]+")) {
-            return new ConfigException(file, join(path, message.substring(0, colon)), message.substring(colon + 2));
-        }
-        return new ConfigException(file, path, message);
-    }
-
-    /**
-     * Rules across fields and references between sections; every violation is added to {@code out}. Sums are not
-     * checked when one of their terms was replaced by a stand-in (its own problem is already reported).
-     */
-    private static void validateCrossFields(ScenarioConfig cfg, String file, Set<String> repaired,
-            List<ConfigException> out) {
-        double segSum = 0;
-        for (var e : cfg.segments().entrySet()) {
-            segSum += e.getValue().weight();
-        }
-        if (Math.abs(segSum - 1) > 1e-6 && !anyRepaired(repaired, "segments.", ".weight")) {
-            out.add(new ConfigException(file, "segments", String.format(Locale.ROOT,
-                    "segment weights must sum to 1, they sum to %.6g (%s)", segSum, listWeights(cfg.segments(),
-                            s -> s.weight()))));
-        }
-        double ctySum = 0;
-        boolean ctyBad = false;
-        for (var e : cfg.countries().entrySet()) {
-            Double w = e.getValue();
-            if (w == null || !Double.isFinite(w) || w < 0 || w > 1) {
-                out.add(new ConfigException(file, "countries." + e.getKey(), "weight must be a number in [0, 1], was "
-                        + w));
-                ctyBad = true;
-            } else {
-                ctySum += w;
-            }
-            if (!e.getKey().matches("[A-Za-z0-9_-]+") || e.getKey().equals("all")) {
-                out.add(new ConfigException(file, "countries." + e.getKey(),
-                        "country ids may use letters, digits, '-' and '_' (not 'all')"));
-            }
-        }
-        if (!ctyBad && Math.abs(ctySum - 1) > 1e-6) {
-            out.add(new ConfigException(file, "countries", String.format(Locale.ROOT,
-                    "country weights must sum to 1, they sum to %.6g (%s)", ctySum,
-                    listWeights(cfg.countries(), w -> w))));
-        }
-        double shareSum = 0;
-        for (var e : cfg.providers().entrySet()) {
-            String base = "providers." + e.getKey();
-            ProviderParams p = e.getValue();
-            if (!e.getKey().matches("[A-Za-z0-9_-]+") || e.getKey().equals("all")) {
-                out.add(new ConfigException(file, base,
-                        "provider ids may use letters, digits, '-' and '_' (not 'all')"));
-            }
-            shareSum += p.initialShare();
-            for (int n = 0; n < p.countries().size(); n++) {
-                String c = p.countries().get(n);
-                if (!c.equals("all") && !cfg.countries().containsKey(c)) {
-                    out.add(new ConfigException(file, base + ".countries." + n, "unknown country '" + c + "'"
-                            + didYouMean(c, cfg.countries().keySet()) + " (known: "
-                            + String.join(", ", cfg.countries().keySet()) + ", all)"));
-                }
-            }
-            for (int n = 0; n < p.chips().size(); n++) {
-                String t = p.chips().get(n);
-                if (!cfg.chipTiers().containsKey(t)) {
-                    out.add(new ConfigException(file, base + ".chips." + n, "unknown chip tier '" + t + "'"
-                            + didYouMean(t, cfg.chipTiers().keySet()) + " (known: "
-                            + String.join(", ", cfg.chipTiers().keySet()) + ")"));
-                }
-            }
-            boolean pricesRepaired = repaired.stream().anyMatch(r -> r.startsWith(base + ".general.")
-                    || r.startsWith(base + ".ai."));
-            if (!pricesRepaired && (p.general().marginalCost() > p.general().price() * 10
-                    || p.ai().marginalCost() > p.ai().price() * 10)) {
-                out.add(new ConfigException(file, base, "marginal cost above ten times the price; check units"));
-            }
-        }
-        boolean sharesRepaired = anyRepaired(repaired, "providers.", ".initialShare")
-                || anyRepaired(repaired, "providers.", ".flowShare");
-        double flowSum = cfg.providers().values().stream().mapToDouble(ProviderParams::effectiveFlowShare).sum();
-        if (flowSum > 1 + 1e-6 && !sharesRepaired) {
-            out.add(new ConfigException(file, "providers", String.format(Locale.ROOT,
-                    "flow shares must sum to at most 1, they sum to %.6g", flowSum)));
-        }
-        if (shareSum > 1 + 1e-6 && !sharesRepaired) {
-            out.add(new ConfigException(file, "providers", String.format(Locale.ROOT,
-                    "initial shares must sum to at most 1, they sum to %.6g (%s)", shareSum,
-                    listWeights(cfg.providers(), ProviderParams::initialShare))));
-        }
-        if (cfg.providers().size() > 100 || cfg.segments().size() > 100 || cfg.countries().size() > 100) {
-            out.add(new ConfigException(file, "providers", "at most 100 providers, segments and countries"));
-        }
-        List<MarketParams.ExportRule> rules = cfg.exportControls() == null ? List.of() : cfg.exportControls();
-        for (int n = 0; n < rules.size(); n++) {
-            MarketParams.ExportRule r = rules.get(n);
-            if (r == null) {
-                out.add(new ConfigException(file, "exportControls." + n, "is empty"));
-            } else if (!cfg.chipTiers().containsKey(r.tier())) {
-                out.add(new ConfigException(file, "exportControls." + n + ".tier", "unknown chip tier '" + r.tier()
-                        + "'" + didYouMean(r.tier(), cfg.chipTiers().keySet()) + " (known: "
-                        + String.join(", ", cfg.chipTiers().keySet()) + ")"));
-            }
-        }
-    }
-
-    private static boolean anyRepaired(Set<String> repaired, String prefix, String suffix) {
-        return repaired.stream().anyMatch(r -> r.startsWith(prefix) && r.endsWith(suffix));
-    }
-
-    private static <V> String listWeights(Map<String, V> m, java.util.function.ToDoubleFunction<V> w) {
-        List<String> parts = new ArrayList<>();
-        m.forEach((k, v) -> parts.add(k + " " + fmt(w.applyAsDouble(v))));
-        return String.join(", ", parts);
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
-    }
-
-    static String didYouMean(String word, java.util.Collection<String> known) {
-        String s = Suggest.closest(word, known);
-        return s == null ? "" : " (did you mean '" + s + "'?)";
-    }
-
-    /** Converts an {@code at} value (quarter label or ISO date) to model time, checking it lies in the horizon. */
-    static double timeOf(JsonNode at, String path, String file, QuarterClock clock, int quarters) {
-        if (at == null || at.isNull() || !at.isValueNode()) {
-            throw new ConfigException(file, path, "is required: a quarter like 2025Q2 or a date like 2025-06-10");
-        }
-        String s = at.asText().trim();
-        double t;
-        if (QuarterClock.isLabel(s)) {
-            t = clock.indexOf(s);
-        } else {
-            try {
-                t = clock.timeOf(LocalDate.parse(s));
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(file, path, "'" + s + "' is neither a quarter like 2025Q2 nor a date like"
-                        + " 2025-06-10");
-            }
-        }
-        if (t < 0 || t >= quarters) {
-            if (t < 0) {
-                throw new ConfigException(file, path, "'" + s + "' is outside the horizon: before its start "
-                        + clock.label(0));
-            }
-            throw new ConfigException(file, path, "'" + s + "' is outside the horizon " + clock.label(0) + ".."
-                    + clock.label(quarters - 1)
-                    + " (to drop events after a shortened horizon, set horizon.truncateEvents=true)");
-        }
-        return t;
-    }
-
-    /** Keys every dated event may have besides its type's own parameters. */
-    static final List<String> EVENT_COMMON_KEYS = List.of("at", "type", "id", "description", "source");
-
-    private ScheduledEvent parseEvent(JsonNode node, String path, String file, QuarterClock clock, int quarters,
-            MarketParams params, Set<String> ids) {
-        if (node == null || !node.isObject()) {
-            throw new ConfigException(file, path, "each event must be a mapping with at, type and its parameters");
-        }
-        List<ConfigException> problems = new ArrayList<>();
-        ObjectNode body = ((ObjectNode) node).deepCopy();
-        JsonNode at = body.remove("at");
-        JsonNode typeNode = body.remove("type");
-        JsonNode desc = body.remove("description");
-        JsonNode id = body.remove("id");
-        JsonNode source = body.remove("source");
-        for (String textKey : List.of("description", "source")) {
-            JsonNode v = textKey.equals("description") ? desc : source;
-            if (v != null && !v.isNull() && !v.isTextual()) {
-                problems.add(new ConfigException(file, path + "." + textKey, "expected a text value, found " + v));
-            }
-        }
-        if (id != null && !id.isTextual()) {
-            problems.add(new ConfigException(file, path + ".id", "expected a text value, found " + id));
-        } else if (id != null && !ids.add(id.asText())) {
-            problems.add(new ConfigException(file, path + ".id", "duplicate event id '" + id.asText() + "'"));
-        }
-        double t = 0;
-        try {
-            t = timeOf(at, path + ".at", file, clock, quarters);
-        } catch (ConfigException e) {
-            problems.add(e);
-        }
-        MarketEvent event = null;
-        try {
-            event = eventOf(typeNode, body, path, file, params, EVENT_COMMON_KEYS);
-        } catch (ConfigException e) {
-            problems.add(e);
-        } catch (ConfigProblems p) {
-            problems.addAll(p.problems());
-        }
-        if (!problems.isEmpty()) {
-            if (id != null && id.isTextual()) {
-                problems.replaceAll(e -> new ConfigException(e.file(), e.path(), e.line(), e.column(),
-                        "(event '" + id.asText() + "') " + e.reason()));
-            }
-            throw problems.size() == 1 ? problems.get(0) : new ConfigProblems(problems);
-        }
-        String label = at.asText().trim();
-        String description = desc == null ? "" : desc.asText();
-        if (source != null && !source.asText().isBlank()) {
-            description = description.isEmpty() ? source.asText() : description + " " + source.asText();
-        }
-        return new ScheduledEvent(t, label, event, description);
-    }
-
-    MarketEvent eventOf(JsonNode typeNode, ObjectNode body, String path, String file, MarketParams params) {
-        return eventOf(typeNode, body, path, file, params, List.of());
-    }
-
-    /**
-     * Binds and checks one event body (without its common keys) as the record named by {@code typeNode}, reporting
-     * every unknown key, wrong type and out-of-range value, then the first bad reference.
-     *
-     * @param commonKeys keys the caller already removed from the body; allowed and used for suggestions
-     */
-    MarketEvent eventOf(JsonNode typeNode, ObjectNode body, String path, String file, MarketParams params,
-            List<String> commonKeys) {
-        if (typeNode == null || !typeNode.isTextual()) {
-            throw new ConfigException(file, path + ".type", "is required; one of "
-                    + String.join(", ", EventCatalog.types().keySet()));
-        }
-        String type = typeNode.asText();
-        Class<? extends MarketEvent> cls = EventCatalog.types().get(type);
-        if (cls == null) {
-            String s = Suggest.closest(type, new ArrayList<>(EventCatalog.types().keySet()));
-            throw new ConfigException(file, path + ".type", "unknown event type '" + type + "'"
-                    + (s != null ? " (did you mean '" + s + "'?)" : "") + "; one of "
-                    + String.join(", ", EventCatalog.types().keySet()));
-        }
-        Defaults.fillEvent(cls, body);
-        SchemaCheck.Result schema = SchemaCheck.repairing(body, cls, path, file, commonKeys);
-        List<ConfigException> problems = new ArrayList<>(schema.problems());
-        RangeCheck.Result range = RangeCheck.check(binder, body, cls, path, file, schema);
-        problems.addAll(range.problems());
-        MarketEvent event = null;
-        if (range.bindable()) {
-            try {
-                event = bind(body, file, cls, path);
-                event.validate(params);
-            } catch (ConfigException e) {
-                problems.add(e);
-            } catch (IllegalArgumentException e) {
-                problems.add(fieldError(file, path, withSuggestion(e.getMessage())));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw problems.size() == 1 ? problems.get(0) : new ConfigProblems(problems);
-        }
-        return event;
-    }
-
-    private static final java.util.regex.Pattern UNKNOWN_REF =
-            java.util.regex.Pattern.compile("(.*unknown [^']+ '([^']*)')( \\(known: ([^)]*)\\).*)");
-
-    /** Adds "did you mean" to a model reference message such as "provider: unknown provider 'aws2' (known: ...)". */
-    static String withSuggestion(String message) {
-        if (message == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = UNKNOWN_REF.matcher(message);
-        if (!m.matches()) {
-            return message;
-        }
-        List<String> known = new ArrayList<>();
-        for (String k : m.group(4).split(",\\s*")) {
-            if (!k.equals("all")) {
-                known.add(k);
-            }
-        }
-        return m.group(1) + didYouMean(m.group(2), known) + m.group(3);
-    }
-
-    /** Creates an empty object node (for callers building configs programmatically). */
-    public static ObjectNode newObject() {
-        return JsonNodeFactory.instance.objectNode();
     }
 
     /**
@@ -954,9 +92,7 @@ public final class ScenarioLoader {
 
     /** Reads and resolves a scenario file, for {@link #load(Source, List, Long)}. */
     public Source read(Path file) {
-        SourceMap sources = new SourceMap();
-        ObjectNode tree = readResolved(file, sources, new LinkedHashSet<>());
-        return new Source(tree, file.toString());
+        return new Source(resolver.resolve(file, new SourceMap()), file.toString());
     }
 
     /**
@@ -967,55 +103,112 @@ public final class ScenarioLoader {
         return load(source.tree.deepCopy(), source.fileName, new SourceMap(), sets, seedOverride);
     }
 
-    /** Reads a file into a tree and indexes the positions of its keys (for files that are not scenarios). */
-    public ObjectNode readTree(Path file, Map<String, Locations> locations) {
-        ObjectNode tree = readTree(file);
-        try {
-            locations.put(file.toString(), Locations.index(yaml, Files.readString(file, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            // positions are a convenience; readTree has already checked the file
+    private Scenario load(ObjectNode tree, String fileName, SourceMap sources, List<String> sets, Long seedOverride) {
+        List<ConfigException> problems = new ArrayList<>();
+        applyOverrides(tree, sets, seedOverride, sources, problems);
+        Scenario scenario = build(tree, fileName, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemReport.of(problems, fileName, tree, sources);
         }
+        return scenario;
+    }
+
+    /** Applies the {@code --set} overrides, then {@code --seed}; bad overrides are added to {@code problems}. */
+    private void applyOverrides(ObjectNode tree, List<String> sets, Long seedOverride, SourceMap sources,
+            List<ConfigException> problems) {
+        for (String set : sets) {
+            try {
+                Overrides.apply(tree, set, yaml, sources);
+            } catch (ConfigException e) {
+                problems.add(e);
+            }
+        }
+        if (seedOverride != null) {
+            tree.put("seed", seedOverride);
+            sources.put(tree, "seed", new SourceMap.Position("--seed " + seedOverride, -1, -1));
+        }
+    }
+
+    /**
+     * Binds the resolved tree and its events, adding every problem found to {@code problems}; returns the scenario,
+     * or null if there were problems. {@code tree} becomes the scenario's resolved config (with its seed).
+     */
+    private Scenario build(ObjectNode tree, String file, List<ConfigException> problems) {
+        int before = problems.size();
+        if (!tree.has("seed")) {
+            tree.put("seed", DEFAULT_SEED);
+        }
+        ParamsBinder.Bound bound = paramsBinder.bind(tree.deepCopy(), file, problems);
+        if (bound == null || bound.repaired().stream().anyMatch(p -> p.startsWith("horizon."))) {
+            return null; // event dates cannot be checked against a horizon that is itself wrong
+        }
+        ScenarioConfig cfg = bound.config();
+        QuarterClock clock = QuarterClock.startingAt(cfg.horizon().start());
+        Set<String> ids = new LinkedHashSet<>();
+        List<ScheduledEvent> events = eventParser.dated(cfg.events(), file, clock, bound.params(),
+                cfg.horizon().truncateEvents(), ids, problems);
+        List<StochasticEvent> stochastic = eventParser.stochastic(cfg.stochasticEvents(), file, clock,
+                bound.params(), ids, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Scenario(bound.name(), cfg.description() == null ? "" : cfg.description(),
+                cfg.question() == null ? "" : cfg.question(), file, cfg.seed(), tree, bound.params(),
+                List.copyOf(events), List.copyOf(stochastic));
+    }
+
+    /**
+     * Why {@code name} cannot name a results folder, or null if it can (names become folders under results/, so they
+     * must not be able to point anywhere else).
+     */
+    public static String folderNameProblem(String name) {
+        return ParamsBinder.folderNameProblem(name);
+    }
+
+    /** Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping. */
+    public ObjectNode readTree(Path file) {
+        return readTree(file, new SourceMap());
+    }
+
+    /**
+     * Reads a file into a tree, checking it is a readable, non-empty, text YAML mapping, and records the position of
+     * every key and list item in {@code sources}.
+     */
+    public ObjectNode readTree(Path file, SourceMap sources) {
+        return reader.read(file, sources);
+    }
+
+    /** Creates an empty object node (for callers building configs programmatically). */
+    public static ObjectNode newObject() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * Reads a file into a tree and indexes the positions of its keys by dotted path (for files that are not
+     * scenarios, such as sweep files), under the file's name in {@code locations}.
+     */
+    public ObjectNode readTree(Path file, Map<String, Locations> locations) {
+        SourceMap sources = new SourceMap();
+        ObjectNode tree = readTree(file, sources);
+        locations.put(file.toString(), new Locations(sources.byPath(tree)));
         return tree;
     }
 
-    /** Positions of keys in one YAML text, by dotted path. */
+    /** Positions of keys in one file, by dotted path, as its {@link SourceMap} recorded them. */
     public static final class Locations {
-        private final Map<String, int[]> byPath = new HashMap<>();
+        private final Map<String, SourceMap.Position> byPath;
 
-        static Locations index(ObjectMapper yaml, String text) {
-            Locations l = new Locations();
-            try (JsonParser p = yaml.getFactory().createParser(text)) {
-                JsonToken tok;
-                while ((tok = p.nextToken()) != null) {
-                    if (tok == JsonToken.FIELD_NAME) {
-                        String ptr = p.getParsingContext().pathAsPointer().toString();
-                        JsonLocation loc = p.currentTokenLocation();
-                        l.byPath.put(ptr.substring(1).replace('/', '.'), new int[] {loc.getLineNr(), loc.getColumnNr()});
-                    } else if (tok == JsonToken.START_OBJECT || tok.isScalarValue()) {
-                        if (p.getParsingContext().getParent() != null && p.getParsingContext().getParent().inArray()) {
-                            // array element: record the element position
-                        }
-                        if (p.getParsingContext().inArray()) {
-                            String ptr = p.getParsingContext().pathAsPointer().toString();
-                            JsonLocation loc = p.currentTokenLocation();
-                            l.byPath.putIfAbsent(ptr.substring(1).replace('/', '.'),
-                                    new int[] {loc.getLineNr(), loc.getColumnNr()});
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // Locations are a convenience; a parse failure here was already reported by readTree.
-            }
-            return l;
+        private Locations(Map<String, SourceMap.Position> byPath) {
+            this.byPath = byPath;
         }
 
-        /** Position of the longest prefix of {@code path} that the file defines, or null. */
+        /** Line and column of the longest prefix of {@code path} that the file defines, or null. */
         public int[] find(String path) {
             String p = path;
             while (p != null && !p.isEmpty()) {
-                int[] at = byPath.get(p);
+                SourceMap.Position at = byPath.get(p);
                 if (at != null) {
-                    return at;
+                    return new int[] {at.line(), at.column()};
                 }
                 int dot = p.lastIndexOf('.');
                 p = dot > 0 ? p.substring(0, dot) : null;

@@ -30,6 +30,11 @@ import java.util.Set;
  * list, a missing text) are returned as blocking: the records containing them are not bound.
  */
 final class SchemaCheck {
+    /** Stand-in for a wrong number: inside most ranges (shares, probabilities, prices), so later checks can run. */
+    private static final double NUMBER_STAND_IN = 0.5;
+    /** Stand-in for a wrong whole number: a count or duration every range accepts. */
+    private static final int WHOLE_STAND_IN = 1;
+
     /**
      * The outcome of a repairing check.
      *
@@ -106,7 +111,7 @@ final class SchemaCheck {
                     return null;
                 }
                 for (int i = 0; i < node.size(); i++) {
-                    JsonNode s = walk(node.get(i), args[0], ScenarioLoader.join(path, Integer.toString(i)), List.of());
+                    JsonNode s = walk(node.get(i), args[0], KeyPath.join(path, Integer.toString(i)), List.of());
                     if (s != null) {
                         ((ArrayNode) node).set(i, s);
                     }
@@ -124,7 +129,7 @@ final class SchemaCheck {
                 Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    String p = ScenarioLoader.join(path, e.getKey());
+                    String p = KeyPath.join(path, e.getKey());
                     if (e.getValue() == null || e.getValue().isNull()) {
                         problem(p, "is empty", false);
                         continue;
@@ -164,7 +169,7 @@ final class SchemaCheck {
                 if (s != null) {
                     suggested.add(s);
                 }
-                out.add(new ConfigException(file, ScenarioLoader.join(path, k), "unknown key"
+                out.add(new ConfigException(file, KeyPath.join(path, k), "unknown key"
                         + (s != null ? " (did you mean '" + s + "'?)" : "") + "; allowed: "
                         + String.join(", ", names.stream().sorted().toList())));
                 renames.put(k, s != null && !obj.has(s) && !renames.containsValue(s) ? s : null);
@@ -180,7 +185,7 @@ final class SchemaCheck {
         }
         for (RecordComponent rc : comps) {
             JsonNode child = obj.get(rc.getName());
-            String p = ScenarioLoader.join(path, rc.getName());
+            String p = KeyPath.join(path, rc.getName());
             if (child == null || child.isNull()) {
                 // A misspelt key was already reported with this name as its suggestion.
                 if (!OPTIONAL.contains(c.getSimpleName() + "." + rc.getName()) && !suggested.contains(rc.getName())) {
@@ -248,10 +253,10 @@ final class SchemaCheck {
     /** A value of type {@code c} for later checks to work with, or null if there is no neutral one. */
     private static JsonNode standIn(Class<?> c) {
         if (c == double.class || c == Double.class) {
-            return F.numberNode(0.5);
+            return F.numberNode(NUMBER_STAND_IN);
         }
         if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
-            return F.numberNode(1);
+            return F.numberNode(WHOLE_STAND_IN);
         }
         if (c == boolean.class || c == Boolean.class) {
             return F.booleanNode(false);

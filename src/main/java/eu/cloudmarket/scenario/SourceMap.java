@@ -1,9 +1,13 @@
 package eu.cloudmarket.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where each value of a configuration tree came from: a file with line and column, or a command-line option such as
@@ -18,6 +22,13 @@ public final class SourceMap {
 
     private final Map<JsonNode, Map<String, Position>> byContainer = new IdentityHashMap<>();
     private final Map<JsonNode, String> names = new IdentityHashMap<>();
+    /** Mappings and lists that expand a YAML alias; their positions are those of the anchored original. */
+    private final Set<JsonNode> aliasExpansions = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** Records that {@code copy} is the expansion of a YAML alias ({@code *name}) written at its parent's position. */
+    void aliasExpansion(JsonNode copy) {
+        aliasExpansions.add(copy);
+    }
 
     /** Records the path a node has in the file it was written in (e.g. {@code events.0} of a child file). */
     void name(JsonNode node, String pathInFile) {
@@ -100,6 +111,51 @@ public final class SourceMap {
             node = node.isObject() ? node.get(part) : child(node, part);
         }
         return best;
+    }
+
+    /**
+     * Every position written in the file of {@code root}, by dotted key path, for files whose keys may themselves
+     * contain dots (a sweep's {@code set: {buyers.count: 5}}): each key, and each list item that is a single value
+     * (an alias counts as one). Items that are mappings or lists, and everything inside an alias, have no entry of
+     * their own; a lookup falls back to the key that holds them. Key parts are escaped as in a JSON pointer
+     * ({@code ~0} for '~', {@code ~1} for '/').
+     */
+    Map<String, Position> byPath(JsonNode root) {
+        Map<String, Position> out = new LinkedHashMap<>();
+        index(root, null, out);
+        return out;
+    }
+
+    private void index(JsonNode node, String path, Map<String, Position> out) {
+        if (aliasExpansions.contains(node)) {
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String childPath = (path == null ? "" : path + ".") + escape(e.getKey());
+                Position p = get(node, e.getKey());
+                if (p != null) {
+                    out.put(childPath, p);
+                }
+                index(e.getValue(), childPath, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String childPath = (path == null ? "" : path + ".") + i;
+                JsonNode item = node.get(i);
+                Position p = get(node, Integer.toString(i));
+                if (p != null && (item.isValueNode() || aliasExpansions.contains(item))) {
+                    out.putIfAbsent(childPath, p);
+                }
+                index(item, childPath, out);
+            }
+        }
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     private static JsonNode child(JsonNode array, String part) {

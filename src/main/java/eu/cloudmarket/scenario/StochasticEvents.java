@@ -27,11 +27,14 @@ final class StochasticEvents {
     static final java.util.List<String> COMMON_KEYS = java.util.List.of("id", "type", "hazardPerQuarter", "from",
             "until", "description", "magnitude");
 
+    /** A magnitude applied once to check the field name; any value the field accepts would do. */
+    private static final double PROBE_MAGNITUDE = 0.5;
+
     private StochasticEvents() {
     }
 
     static StochasticEvent parse(JsonNode node, String path, String file, QuarterClock clock, MarketParams params,
-            ScenarioLoader loader, Set<String> ids) {
+            EventParser events, Set<String> ids) {
         if (node == null || !node.isObject()) {
             throw new ConfigException(file, path, "each stochastic event must be a mapping");
         }
@@ -57,11 +60,11 @@ final class StochasticEvents {
             throw new ConfigException(file, path + ".hazardPerQuarter", "is required: a number > 0 (expected events"
                     + " per quarter), was " + hazardNode);
         }
-        double from = fromNode == null ? 0 : ScenarioLoader.timeOf(fromNode, path + ".from", file, clock,
+        double from = fromNode == null ? 0 : EventParser.timeOf(fromNode, path + ".from", file, clock,
                 params.quarters());
-        double until = untilNode == null ? params.quarters() : ScenarioLoader.timeOf(untilNode, path + ".until", file,
+        double until = untilNode == null ? params.quarters() : EventParser.timeOf(untilNode, path + ".until", file,
                 clock, params.quarters());
-        MarketEvent template = loader.eventOf(typeNode, body, path, file, params, COMMON_KEYS);
+        MarketEvent template = events.eventOf(typeNode, body, path, file, params, COMMON_KEYS);
         String field = null;
         Function<RandomGenerator, RealDistribution> dist = null;
         if (magnitude != null) {
@@ -73,7 +76,7 @@ final class StochasticEvents {
                 throw new ConfigException(file, path + ".magnitude.field", "is required");
             }
             try {
-                template.withMagnitude(field, 0.5);
+                template.withMagnitude(field, PROBE_MAGNITUDE);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(file, path + ".magnitude.field", e.getMessage().replaceFirst("^magnitude: ", ""));
             }

@@ -5,6 +5,13 @@ import java.util.Locale;
 
 /** "Did you mean" suggestions for misspelt keys, by Damerau–Levenshtein (optimal string alignment) distance. */
 public final class Suggest {
+    /** Words up to this long get at most {@link #SHORT_WORD_EDITS} edit: in short words two edits make another word. */
+    private static final int SHORT_WORD = 5;
+    private static final int SHORT_WORD_EDITS = 1;
+    /** Longer words allow one edit per this many letters, but at least {@link #MIN_EDITS} (assumption). */
+    private static final int LETTERS_PER_EDIT = 3;
+    private static final int MIN_EDITS = 2;
+
     private Suggest() {
     }
 
@@ -23,7 +30,8 @@ public final class Suggest {
                 best = c;
             }
         }
-        int limit = word.length() <= 5 ? 1 : Math.max(2, word.length() / 3);
+        int limit = word.length() <= SHORT_WORD ? SHORT_WORD_EDITS
+                : Math.max(MIN_EDITS, word.length() / LETTERS_PER_EDIT);
         return bestD > 0 && bestD <= limit ? best : null;
     }
 

@@ -42,6 +42,12 @@ final class YamlTree {
     /** Most values (mappings, lists and scalars, after alias expansion); the baseline has about 1,200. */
     static final int MAX_VALUES = 200_000;
 
+    /**
+     * SnakeYAML's default limit on code points, kept as the floor of the anchor pass; raised to the text's length
+     * so this pass never refuses a text the main pass read.
+     */
+    private static final int ANCHOR_PASS_CODE_POINTS = 3 * 1024 * 1024;
+
     private static final Pattern INF = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)");
     private static final Pattern NAN = Pattern.compile("\\.(?:nan|NaN|NAN)");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -102,7 +108,7 @@ final class YamlTree {
                     }
                     String key = parser.currentName();
                     JsonLocation keyLoc = parser.currentTokenLocation();
-                    String childPath = ScenarioLoader.join(path, key);
+                    String childPath = KeyPath.join(path, key);
                     if (key.equals("<<")) {
                         throw new ConfigException(origin, emptyToNull(path), keyLoc.getLineNr(), keyLoc.getColumnNr(),
                                 "YAML merge keys ('<<') are not supported; write the keys out, or put shared settings"
@@ -122,7 +128,7 @@ final class YamlTree {
                 while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                     JsonLocation itemLoc = parser.currentTokenLocation();
                     String key = Integer.toString(arr.size());
-                    arr.add(value(t, ScenarioLoader.join(path, key)));
+                    arr.add(value(t, KeyPath.join(path, key)));
                     record(arr, key, itemLoc);
                 }
                 register(anchor, arr);
@@ -178,7 +184,7 @@ final class YamlTree {
         Map<Long, String> out = new HashMap<>();
         try {
             LoaderOptions options = new LoaderOptions();
-            options.setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024));
+            options.setCodePointLimit(Math.max(text.length() + 1, ANCHOR_PASS_CODE_POINTS));
             Parser events = new ParserImpl(new StreamReader(text), options);
             while (events.peekEvent() != null) {
                 Event e = events.getEvent();
@@ -210,7 +216,11 @@ final class YamlTree {
             throw new ConfigException(origin, emptyToNull(path), loc.getLineNr(), loc.getColumnNr(),
                     "unknown YAML alias '*" + name + "' (no complete '&" + name + "' before it)");
         }
-        return copy(target, path, loc);
+        JsonNode copy = copy(target, path, loc);
+        if (sources != null && copy.isContainerNode()) {
+            sources.aliasExpansion(copy);
+        }
+        return copy;
     }
 
     private JsonNode copy(JsonNode node, String path, JsonLocation loc) {
