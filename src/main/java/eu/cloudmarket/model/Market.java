@@ -1,7 +1,6 @@
 package eu.cloudmarket.model;
 
 import eu.cloudmarket.engine.EventHandler;
-import eu.cloudmarket.engine.Priority;
 import eu.cloudmarket.engine.QuarterClock;
 import eu.cloudmarket.engine.Scheduler;
 import eu.cloudmarket.engine.random.RandomStream;
@@ -927,7 +926,7 @@ public final class Market {
                 Order o = new Order(j, false, -1, amount, 0, 0, false, q);
                 orders.add(o);
                 pipelineGen[j] += amount;
-                scheduler.schedule(q, Priority.SUPPLY, deliveryHandler, orders.size() - 1);
+                scheduler.schedule(q, Phase.SUPPLY, deliveryHandler, orders.size() - 1);
             }
             int tier = tierIndex(pp[j].chips().get(0));
             int aiLead = tp[tier].leadQuarters();
@@ -937,7 +936,7 @@ public final class Market {
                 Order o = new Order(j, true, tier, amount, 0, tierCostIndex(tier, j), false, q);
                 orders.add(o);
                 pipelineAi[j] += amount;
-                scheduler.schedule(q, Priority.SUPPLY, deliveryHandler, orders.size() - 1);
+                scheduler.schedule(q, Phase.SUPPLY, deliveryHandler, orders.size() - 1);
             }
         }
     }
@@ -963,14 +962,14 @@ public final class Market {
     private void scheduleInitialEvents() {
         int quarters = params.quarters();
         for (int k = 0; k < quarters; k++) {
-            scheduler.schedule(k, Priority.PRICING, quarterStartHandler, k);
-            scheduler.schedule(k + QUARTER_END, Priority.CLEARING, quarterEndHandler, k);
-            scheduler.schedule(k + QUARTER_END, Priority.RECORD, recordHandler, k);
+            scheduler.schedule(k, Phase.PRICING, quarterStartHandler, k);
+            scheduler.schedule(k + QUARTER_END, Phase.CLEARING, quarterEndHandler, k);
+            scheduler.schedule(k + QUARTER_END, Phase.RECORD, recordHandler, k);
         }
         for (int idx = 0; idx < scenarioEvents.size(); idx++) {
             double t = scenarioEvents.get(idx).time();
             if (t < quarters) {
-                scheduler.schedule(t, Priority.EXOGENOUS, scenarioHandler, idx);
+                scheduler.schedule(t, Phase.EXOGENOUS, scenarioHandler, idx);
             }
         }
         for (int n = 0; n < stochasticEvents.size(); n++) {
@@ -1021,7 +1020,7 @@ public final class Market {
     private void scheduleNextRenewal() {
         if (dueNext < dueCount) {
             int i = dueList[dueNext++];
-            scheduler.schedule(quarter + buyers.offset[i], Priority.DEMAND, renewalHandler, i);
+            scheduler.schedule(quarter + buyers.offset[i], Phase.DEMAND, renewalHandler, i);
         }
     }
 
@@ -1545,7 +1544,7 @@ public final class Market {
             if (standing == null) {
                 o.awaitingReview = true;
                 double review = params.screening().reviewQuarters();
-                scheduler.schedule(Math.floor(scheduler.now()) + 1 + review, Priority.SUPPLY, reviewHandler, idx);
+                scheduler.schedule(Math.floor(scheduler.now()) + 1 + review, Phase.SUPPLY, reviewHandler, idx);
                 return;
             }
             resolveScreening(idx, standing);
@@ -1565,7 +1564,7 @@ public final class Market {
     private void scheduleDelivery(int idx, int lead) {
         double at = Math.floor(scheduler.now()) + Math.max(1, lead);
         if (at < params.quarters()) {
-            scheduler.schedule(at, Priority.SUPPLY, deliveryHandler, idx);
+            scheduler.schedule(at, Phase.SUPPLY, deliveryHandler, idx);
         }
     }
 
@@ -1684,7 +1683,7 @@ public final class Market {
         StochasticEvent se = stochasticEvents.get(n);
         double t = after + stochasticStreams[n].nextExponential(se.hazardPerQuarter());
         if (t < se.until() && t < params.quarters()) {
-            scheduler.schedule(t, Priority.EXOGENOUS, stochasticHandler, n);
+            scheduler.schedule(t, Phase.EXOGENOUS, stochasticHandler, n);
         }
     }
 
@@ -1949,7 +1948,7 @@ public final class Market {
             deferred.get(idx).run();
             dirty = true;
         } else if (at < params.quarters()) {
-            scheduler.schedule(at, Priority.EXOGENOUS, deferredHandler, idx);
+            scheduler.schedule(at, Phase.EXOGENOUS, deferredHandler, idx);
         }
     }
 
