@@ -23,7 +23,17 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * product is raised until expected demand equals capacity (Bertrand–Edgeworth); the increase is the shadow price.
  */
 final class DemandModel {
-    private final Market m;
+    private final Roster roster;
+    private final Buyers buyers;
+    private final SegmentState segments;
+    private final UtilityTables tables;
+    private final ChoiceSets choiceSets;
+    private final NestedLogit logit;
+    private final ProviderState providers;
+    private final ContractBook book;
+    private final Capacity capacity;
+    private final QuarterState quarter;
+    private final Renewals renewals;
     private final int nP;
     private final int nG;
     private final int nC;
@@ -76,17 +86,29 @@ final class DemandModel {
     private double[] tRest = new double[64];
     private boolean[] tAlone = new boolean[64];
 
-    DemandModel(Market m) {
-        this.m = m;
-        nP = m.nP;
-        nG = m.nG;
-        nC = m.nC;
+    DemandModel(Roster roster, Buyers buyers, SegmentState segments, UtilityTables tables, ChoiceSets choiceSets,
+            NestedLogit logit, ProviderState providers, ContractBook book, Capacity capacity, QuarterState quarter,
+            Renewals renewals) {
+        this.roster = roster;
+        this.buyers = buyers;
+        this.segments = segments;
+        this.tables = tables;
+        this.choiceSets = choiceSets;
+        this.logit = logit;
+        this.providers = providers;
+        this.book = book;
+        this.capacity = capacity;
+        this.quarter = quarter;
+        this.renewals = renewals;
+        nP = roster.nP;
+        nG = roster.nG;
+        nC = roster.nC;
         statuses = nP + 1;
         w = new double[nC][nG][statuses];
         wGen = new double[nC][nG][statuses];
         wAi = new double[nC][nG][statuses];
         totalQ0 = new double[nC][nG];
-        Buyers b = m.buyers;
+        Buyers b = buyers;
         for (int i = 0; i < b.n; i++) {
             totalQ0[b.country[i]][b.segment[i]] += b.workload[i];
         }
@@ -107,12 +129,12 @@ final class DemandModel {
     }
 
     /**
-     * Aggregates the buyers renewing in the market's current quarter ({@link Market#dueList}), or every buyer if
+     * Aggregates the buyers renewing in the market's current quarter ({@link Renewals#dueList}), or every buyer if
      * {@code everyBuyer}, into types, grouping countries by availability.
      */
     void collectRenewals(boolean everyBuyer) {
         prepared = -1;
-        boolean[][] av = m.availability();
+        boolean[][] av = choiceSets.availability();
         groups = 0;
         for (int c = 0; c < nC; c++) {
             int found = -1;
@@ -139,12 +161,12 @@ final class DemandModel {
         double[] perGen = new double[nG];
         double[] perAi = new double[nG];
         for (int g = 0; g < nG; g++) {
-            perGen[g] = m.genPerWorkload(g);
-            perAi[g] = m.aiPerWorkload(g);
+            perGen[g] = segments.genPerWorkload(g);
+            perAi[g] = segments.aiPerWorkload(g);
         }
-        Buyers b = m.buyers;
-        int[] due = m.dueList();
-        int count = everyBuyer ? b.n : m.dueCount();
+        Buyers b = buyers;
+        int[] due = renewals.dueList();
+        int count = everyBuyer ? b.n : renewals.dueCount();
         for (int p = 0; p < count; p++) {
             int i = everyBuyer ? p : due[p];
             int g = b.segment[i];
@@ -177,7 +199,7 @@ final class DemandModel {
         if (prepared != j || preparedSwitching != withSwitching) {
             prepare(j);
         }
-        double sigma = m.logit().sigma();
+        double sigma = logit.sigma();
         double inv = 1 / (1 - sigma);
         boolean nested = sigma != 0;
         double total = 0;
@@ -231,10 +253,9 @@ final class DemandModel {
      * nest-mates, at the current trial prices of the rivals.
      */
     private void prepare(int j) {
-        boolean[][] av = m.availability();
-        double[][] baseU = m.baseUtilities();
-        double[] u0 = m.outsideUtilities();
-        NestedLogit logit = m.logit();
+        boolean[][] av = choiceSets.availability();
+        double[][] baseU = tables.baseUtilities();
+        double[] u0 = tables.outsideUtilities();
         double sigma = logit.sigma();
         double inv = 1 / (1 - sigma);
         boolean nested = sigma != 0;
@@ -250,9 +271,9 @@ final class DemandModel {
                 continue;
             }
             for (int g = 0; g < nG; g++) {
-                SegmentParams s = m.segment(g);
-                double wgt = m.blendWeight(g);
-                double alpha = s.alpha() / m.techIndex();
+                SegmentParams s = roster.sp[g];
+                double wgt = segments.blendWeight(g);
+                double alpha = s.alpha() / quarter.techIndex();
                 double lic = s.licensingExposure();
                 for (int st = 0; st < statuses; st++) {
                     double weight = w[gr][g][st];
@@ -260,10 +281,10 @@ final class DemandModel {
                         continue;
                     }
                     double kap = st == nP || !withSwitching ? 0
-                            : s.switchingTech() * m.techMult[st] + s.switchingEgress() * m.egress[st];
+                            : s.switchingTech() * providers.techMult(st) + s.switchingEgress() * providers.egress(st);
                     double shift = u0[g] - kap;
                     for (int k = 0; k < nP; k++) {
-                        double omega = 1 + m.wedge[k] * lic;
+                        double omega = 1 + providers.wedge(k) * lic;
                         double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
                         v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
                         if (allowed[k]) {
@@ -303,7 +324,7 @@ final class DemandModel {
                     tWAi[t] = wAi[gr][g][st];
                     tAlpha[t] = alpha;
                     tWgt[t] = wgt;
-                    tOmega[t] = 1 + m.wedge[j] * lic;
+                    tOmega[t] = 1 + providers.wedge(j) * lic;
                     tBase[t] = baseU[g][j] - (j == st ? 0 : kap);
                     tShift[t] = shift;
                     tOther[t] = other;
@@ -321,20 +342,20 @@ final class DemandModel {
         int gr = tGroup[t];
         int g = tSegment[t];
         int st = tStatus[t];
-        boolean[] allowed = m.availability()[groupRep[gr]];
-        double[][] baseU = m.baseUtilities();
-        SegmentParams s = m.segment(g);
-        double wgt = m.blendWeight(g);
+        boolean[] allowed = choiceSets.availability()[groupRep[gr]];
+        double[][] baseU = tables.baseUtilities();
+        SegmentParams s = roster.sp[g];
+        double wgt = segments.blendWeight(g);
         double kap = st == nP || !withSwitching ? 0
-                : s.switchingTech() * m.techMult[st] + s.switchingEgress() * m.egress[st];
-        double alpha = s.alpha() / m.techIndex();
+                : s.switchingTech() * providers.techMult(st) + s.switchingEgress() * providers.egress(st);
+        double alpha = s.alpha() / quarter.techIndex();
         for (int k = 0; k < nP; k++) {
             avail[k] = allowed[k];
-            double omega = 1 + m.wedge[k] * s.licensingExposure();
+            double omega = 1 + providers.wedge(k) * s.licensingExposure();
             double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
             v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
         }
-        m.logit().compute(v, avail, m.outsideUtilities()[g] - kap, prob, cond);
+        logit.compute(v, avail, tables.outsideUtilities()[g] - kap, prob, cond);
         return new double[] {prob[j], cond[j]};
     }
 
@@ -382,8 +403,7 @@ final class DemandModel {
     }
 
     private void loadCurrentPrices() {
-        System.arraycopy(m.priceGen, 0, trialGen, 0, nP);
-        System.arraycopy(m.priceAi, 0, trialAi, 0, nP);
+        providers.copyPrices(trialGen, trialAi);
     }
 
     /**
@@ -467,10 +487,10 @@ final class DemandModel {
     double[] shadowPrices(int j, double pGen, double pAi) {
         prepare(j); // the rivals' trial prices may have changed since the last preparation
         double[] out = new double[2];
-        double lockedGen = m.loadGen[j] - renewingGen[j];
-        double lockedAi = m.loadAi[j] - renewingAi[j];
-        double capG = m.capGen[j];
-        double capA = m.capAi(j);
+        double lockedGen = book.loadGen(j) - renewingGen[j];
+        double lockedAi = book.loadAi(j) - renewingAi[j];
+        double capG = capacity.capGen(j);
+        double capA = capacity.capAi(j);
         trialGen[j] = pGen;
         trialAi[j] = pAi;
         evaluate(j);
@@ -514,25 +534,24 @@ final class DemandModel {
      */
     double[] consumerSurplus() {
         double[] cs = new double[nG];
-        boolean[][] av = m.availability();
-        double[][] baseU = m.baseUtilities();
-        double[][] blend = m.blendFactors();
-        double[] u0 = m.outsideUtilities();
-        NestedLogit logit = m.logit();
+        boolean[][] av = choiceSets.availability();
+        double[][] baseU = tables.baseUtilities();
+        double[][] blend = tables.blendFactors();
+        double[] u0 = tables.outsideUtilities();
         for (int c = 0; c < nC; c++) {
             for (int g = 0; g < nG; g++) {
                 double q = totalQ0[c][g];
                 if (q <= 0) {
                     continue;
                 }
-                double alpha = m.segment(g).alpha() / m.techIndex();
+                double alpha = roster.sp[g].alpha() / quarter.techIndex();
                 for (int j = 0; j < nP; j++) {
                     avail[j] = av[c][j];
-                    v[j] = baseU[g][j] - m.segment(g).alpha() * blend[g][j];
+                    v[j] = baseU[g][j] - roster.sp[g].alpha() * blend[g][j];
                 }
                 double iv = logit.compute(v, avail, u0[g], prob, null);
                 // Surplus from the cloud relative to staying on premises: ln(1 + Σ exp(V_j − V_0)) ≥ 0, in EUR.
-                cs[g] += q * m.unitsPerWorkload(g) * (iv - u0[g]) / alpha;
+                cs[g] += q * segments.unitsPerWorkload(g) * (iv - u0[g]) / alpha;
             }
         }
         return cs;
@@ -544,10 +563,6 @@ final class DemandModel {
         for (int c = 0; c < nC; c++) {
             total += totalQ0[c][g];
         }
-        double cloud = 0;
-        for (int j = 0; j < nP; j++) {
-            cloud += m.sumQ[j][g];
-        }
-        return Math.max(0, total - cloud);
+        return Math.max(0, total - book.cloudWorkload(g));
     }
 }
