@@ -59,6 +59,10 @@ final class DemandModel {
     private final double[] demandGen;
     private final double[] demandAi;
     private final double[] slope;
+    /** Scratch of {@link #addType}: by nest, the sum of weights, the number of members and the last member. */
+    private final double[] sumN = new double[Origin.values().length];
+    private final int[] cntN = new int[Origin.values().length];
+    private final int[] lastN = new int[Origin.values().length];
     private final BrentSolver solver = new BrentSolver(1e-10, 1e-10);
     /** Provider whose evaluation cache (the t* arrays, one entry per buyer type) is valid, or -1. */
     private int prepared = -1;
@@ -254,16 +258,6 @@ final class DemandModel {
      */
     private void prepare(int j) {
         boolean[][] av = choiceSets.availability();
-        double[][] baseU = tables.baseUtilities();
-        double[] u0 = tables.outsideUtilities();
-        double sigma = logit.sigma();
-        double inv = 1 / (1 - sigma);
-        boolean nested = sigma != 0;
-        int nests = Origin.values().length;
-        int nj = logit.nestOf(j);
-        double[] sumN = new double[nests];
-        int[] cntN = new int[nests];
-        int[] lastN = new int[nests];
         types = 0;
         for (int gr = 0; gr < groups; gr++) {
             boolean[] allowed = av[groupRep[gr]];
@@ -271,70 +265,87 @@ final class DemandModel {
                 continue;
             }
             for (int g = 0; g < nG; g++) {
-                SegmentParams s = roster.sp[g];
-                double wgt = segments.blendWeight(g);
-                double alpha = s.alpha() / quarter.techIndex();
-                double lic = s.licensingExposure();
                 for (int st = 0; st < statuses; st++) {
-                    double weight = w[gr][g][st];
-                    if (weight <= 0) {
-                        continue;
+                    if (w[gr][g][st] > 0) {
+                        addType(j, gr, g, st, allowed);
                     }
-                    double kap = st == nP || !withSwitching ? 0
-                            : s.switchingTech() * providers.techMult(st) + s.switchingEgress() * providers.egress(st);
-                    double shift = u0[g] - kap;
-                    for (int k = 0; k < nP; k++) {
-                        double omega = 1 + providers.wedge(k) * lic;
-                        double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
-                        v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
-                        if (allowed[k]) {
-                            shift = Math.max(shift, v[k]);
-                        }
-                    }
-                    java.util.Arrays.fill(sumN, 0);
-                    java.util.Arrays.fill(cntN, 0);
-                    for (int k = 0; k < nP; k++) {
-                        if (allowed[k] && k != j) {
-                            int n = logit.nestOf(k);
-                            sumN[n] += Math.exp((v[k] - shift) * inv);
-                            cntN[n]++;
-                            lastN[n] = k;
-                        }
-                    }
-                    double other = Math.exp(u0[g] - kap - shift);
-                    for (int n = 0; n < nests; n++) {
-                        if (n == nj || cntN[n] == 0) {
-                            continue;
-                        }
-                        if (!nested) {
-                            other += sumN[n];
-                        } else if (cntN[n] == 1) {
-                            other += Math.exp(v[lastN[n]] - shift);
-                        } else {
-                            other += Math.exp((1 - sigma) * Math.log(sumN[n]));
-                        }
-                    }
-                    ensureTypeCapacity(types + 1);
-                    int t = types++;
-                    tGroup[t] = gr;
-                    tSegment[t] = g;
-                    tStatus[t] = st;
-                    tWeight[t] = weight;
-                    tWGen[t] = wGen[gr][g][st];
-                    tWAi[t] = wAi[gr][g][st];
-                    tAlpha[t] = alpha;
-                    tWgt[t] = wgt;
-                    tOmega[t] = 1 + providers.wedge(j) * lic;
-                    tBase[t] = baseU[g][j] - (j == st ? 0 : kap);
-                    tShift[t] = shift;
-                    tOther[t] = other;
-                    tRest[t] = sumN[nj];
-                    tAlone[t] = cntN[nj] == 0;
                 }
             }
         }
         prepared = j;
         preparedSwitching = withSwitching;
+    }
+
+    /** Adds the buyer type (group gr, segment g, status st) that may choose j to the evaluation cache. */
+    private void addType(int j, int gr, int g, int st, boolean[] allowed) {
+        double[][] baseU = tables.baseUtilities();
+        double[] u0 = tables.outsideUtilities();
+        double inv = 1 / (1 - logit.sigma());
+        int nj = logit.nestOf(j);
+        SegmentParams s = roster.sp[g];
+        double wgt = segments.blendWeight(g);
+        double alpha = s.alpha() / quarter.techIndex();
+        double lic = s.licensingExposure();
+        double kap = st == nP || !withSwitching ? 0
+                : s.switchingTech() * providers.techMult(st) + s.switchingEgress() * providers.egress(st);
+        double shift = u0[g] - kap;
+        for (int k = 0; k < nP; k++) {
+            double omega = 1 + providers.wedge(k) * lic;
+            double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
+            v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
+            if (allowed[k]) {
+                shift = Math.max(shift, v[k]);
+            }
+        }
+        java.util.Arrays.fill(sumN, 0);
+        java.util.Arrays.fill(cntN, 0);
+        for (int k = 0; k < nP; k++) {
+            if (allowed[k] && k != j) {
+                int n = logit.nestOf(k);
+                sumN[n] += Math.exp((v[k] - shift) * inv);
+                cntN[n]++;
+                lastN[n] = k;
+            }
+        }
+        ensureTypeCapacity(types + 1);
+        int t = types++;
+        tGroup[t] = gr;
+        tSegment[t] = g;
+        tStatus[t] = st;
+        tWeight[t] = w[gr][g][st];
+        tWGen[t] = wGen[gr][g][st];
+        tWAi[t] = wAi[gr][g][st];
+        tAlpha[t] = alpha;
+        tWgt[t] = wgt;
+        tOmega[t] = 1 + providers.wedge(j) * lic;
+        tBase[t] = baseU[g][j] - (j == st ? 0 : kap);
+        tShift[t] = shift;
+        tOther[t] = otherWeight(nj, Math.exp(u0[g] - kap - shift), shift);
+        tRest[t] = sumN[nj];
+        tAlone[t] = cntN[nj] == 0;
+    }
+
+    /**
+     * The weight of the outside option ({@code outside}) and of every nest other than nj, from the nest sums of the
+     * last {@link #addType}: a nest's weight is its sum to the power 1−σ (its single member's weight if alone).
+     */
+    private double otherWeight(int nj, double outside, double shift) {
+        double sigma = logit.sigma();
+        boolean nested = sigma != 0;
+        double other = outside;
+        for (int n = 0; n < sumN.length; n++) {
+            if (n == nj || cntN[n] == 0) {
+                continue;
+            }
+            if (!nested) {
+                other += sumN[n];
+            } else if (cntN[n] == 1) {
+                other += Math.exp(v[lastN[n]] - shift);
+            } else {
+                other += Math.exp((1 - sigma) * Math.log(sumN[n]));
+            }
+        }
+        return other;
     }
 
     /** {P(j), P(j | nest)} of type t at the trial prices, from the full nested logit (the fallback of evaluate). */
