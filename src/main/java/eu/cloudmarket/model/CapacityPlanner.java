@@ -20,6 +20,8 @@ final class CapacityPlanner {
      * (public IaaS/PaaS +38% a year in 2021 [S9]) by a wide margin, so it binds only on jumps from events.
      */
     static final double GROWTH_CAP = 0.3;
+    /** A quarter in years, to turn annual growth rates into quarterly ones. */
+    private static final double YEARS_PER_QUARTER = 0.25;
     /** Smallest load and capacity at the start, so that a provider without customers can grow. */
     private static final double MIN_INITIAL_LOAD = 1e-6;
     /** An order smaller than this share of capacity is not worth placing (rounding in the gap). */
@@ -86,7 +88,7 @@ final class CapacityPlanner {
             double gq = 0;
             for (int g = 0; g < roster.nG; g++) {
                 w += book.sumQ[j][g];
-                gq += book.sumQ[j][g] * (Math.pow(1 + roster.sp[g].workloadGrowthPerYear(), 0.25) - 1);
+                gq += book.sumQ[j][g] * (Math.pow(1 + roster.sp[g].workloadGrowthPerYear(), YEARS_PER_QUARTER) - 1);
             }
             gq = w > 0 ? gq / w : 0;
             expectedGrowthGen[j] = gq;

@@ -23,6 +23,25 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * product is raised until expected demand equals capacity (Bertrand–Edgeworth); the increase is the shadow price.
  */
 final class DemandModel {
+    // Numerical settings (assumption: chosen for accuracy well below a cent; they do not change the economics).
+    /** Absolute and relative accuracy of the markup root. */
+    private static final double MARKUP_ACCURACY = 1e-10;
+    private static final int MAX_MARKUP_EVALUATIONS = 200;
+    /** Doublings of the markup bracket before giving up, and the step back when demand vanishes at the top. */
+    private static final int MAX_BRACKET_DOUBLINGS = 60;
+    private static final double BRACKET_BACKOFF = 1.5;
+    /** Rounds of markup and shadow prices, stopped early once the shadow prices move less than SHADOW_CONVERGED. */
+    private static final int SHADOW_ROUNDS = 3;
+    private static final double SHADOW_CONVERGED = 1e-9;
+    /** Relative tolerance of the capacity check, as in {@link BuyerDecision}. */
+    private static final double CAPACITY_TOLERANCE = 1e-9;
+    /** The clearing price increase is bisected in [0, CLEARING_BRACKET × max(price, MIN_CLEARING_BASE)]. */
+    private static final double CLEARING_BRACKET = 10;
+    private static final double MIN_CLEARING_BASE = 1e-3;
+    private static final int CLEARING_BISECTIONS = 60;
+    /** Initial capacity of the buyer-type cache (it grows as needed). */
+    private static final int INITIAL_TYPES = 64;
+
     private final Roster roster;
     private final Buyers buyers;
     private final SegmentState segments;
@@ -63,7 +82,7 @@ final class DemandModel {
     private final double[] sumN = new double[Origin.values().length];
     private final int[] cntN = new int[Origin.values().length];
     private final int[] lastN = new int[Origin.values().length];
-    private final BrentSolver solver = new BrentSolver(1e-10, 1e-10);
+    private final BrentSolver solver = new BrentSolver(MARKUP_ACCURACY, MARKUP_ACCURACY);
     /** Provider whose evaluation cache (the t* arrays, one entry per buyer type) is valid, or -1. */
     private int prepared = -1;
     private boolean preparedSwitching = true;
@@ -75,20 +94,20 @@ final class DemandModel {
      */
     private boolean withSwitching = true;
     private int types;
-    private int[] tGroup = new int[64];
-    private int[] tSegment = new int[64];
-    private int[] tStatus = new int[64];
-    private double[] tWeight = new double[64];
-    private double[] tWGen = new double[64];
-    private double[] tWAi = new double[64];
-    private double[] tAlpha = new double[64];
-    private double[] tWgt = new double[64];
-    private double[] tOmega = new double[64];
-    private double[] tBase = new double[64];
-    private double[] tShift = new double[64];
-    private double[] tOther = new double[64];
-    private double[] tRest = new double[64];
-    private boolean[] tAlone = new boolean[64];
+    private int[] tGroup = new int[INITIAL_TYPES];
+    private int[] tSegment = new int[INITIAL_TYPES];
+    private int[] tStatus = new int[INITIAL_TYPES];
+    private double[] tWeight = new double[INITIAL_TYPES];
+    private double[] tWGen = new double[INITIAL_TYPES];
+    private double[] tWAi = new double[INITIAL_TYPES];
+    private double[] tAlpha = new double[INITIAL_TYPES];
+    private double[] tWgt = new double[INITIAL_TYPES];
+    private double[] tOmega = new double[INITIAL_TYPES];
+    private double[] tBase = new double[INITIAL_TYPES];
+    private double[] tShift = new double[INITIAL_TYPES];
+    private double[] tOther = new double[INITIAL_TYPES];
+    private double[] tRest = new double[INITIAL_TYPES];
+    private boolean[] tAlone = new boolean[INITIAL_TYPES];
 
     DemandModel(Roster roster, Buyers buyers, SegmentState segments, UtilityTables tables, ChoiceSets choiceSets,
             NestedLogit logit, ProviderState providers, ContractBook book, Capacity capacity, QuarterState quarter,
@@ -429,13 +448,13 @@ final class DemandModel {
         double shG = 0;
         double shA = 0;
         double mu = 0;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < SHADOW_ROUNDS; round++) {
             mu = solveMarkup(j, costGen + shG, costAi + shA);
             if (Double.isNaN(mu)) {
                 return null;
             }
             double[] sh = shadowPrices(j, costGen + mu, costAi + mu);
-            if (Math.abs(sh[0] - shG) < 1e-9 && Math.abs(sh[1] - shA) < 1e-9) {
+            if (Math.abs(sh[0] - shG) < SHADOW_CONVERGED && Math.abs(sh[1] - shA) < SHADOW_CONVERGED) {
                 break;
             }
             shG = sh[0];
@@ -470,12 +489,12 @@ final class DemandModel {
         double hi = 1;
         double fhi = foc.applyAsDouble(hi);
         int guard = 0;
-        while (!(fhi > 0) && guard++ < 60) {
+        while (!(fhi > 0) && guard++ < MAX_BRACKET_DOUBLINGS) {
             hi *= 2;
             fhi = foc.applyAsDouble(hi);
             if (Double.isNaN(fhi)) {
                 // Demand vanished at this markup: the root lies below.
-                hi /= 1.5;
+                hi /= BRACKET_BACKOFF;
                 fhi = foc.applyAsDouble(hi);
                 break;
             }
@@ -485,7 +504,7 @@ final class DemandModel {
         }
         double lo = 0;
         double top = hi;
-        return solver.solve(200, x -> {
+        return solver.solve(MAX_MARKUP_EVALUATIONS, x -> {
             double r = foc.applyAsDouble(x);
             return Double.isNaN(r) ? 1 : r;
         }, lo, top);
@@ -505,13 +524,13 @@ final class DemandModel {
         trialGen[j] = pGen;
         trialAi[j] = pAi;
         evaluate(j);
-        if (lockedGen + demandGen[j] > capG * (1 + 1e-9)) {
+        if (lockedGen + demandGen[j] > capG * (1 + CAPACITY_TOLERANCE)) {
             out[0] = clearingIncrease(j, true, pGen, pAi, capG - lockedGen);
         }
         trialGen[j] = pGen + out[0];
         trialAi[j] = pAi;
         evaluate(j);
-        if (lockedAi + demandAi[j] > capA * (1 + 1e-9)) {
+        if (lockedAi + demandAi[j] > capA * (1 + CAPACITY_TOLERANCE)) {
             out[1] = clearingIncrease(j, false, pGen + out[0], pAi, capA - lockedAi);
         }
         trialGen[j] = pGen;
@@ -522,8 +541,8 @@ final class DemandModel {
     private double clearingIncrease(int j, boolean general, double pGen, double pAi, double room) {
         double base = general ? pGen : pAi;
         double lo = 0;
-        double hi = Math.max(base, 1e-3) * 10;
-        for (int it = 0; it < 60; it++) {
+        double hi = Math.max(base, MIN_CLEARING_BASE) * CLEARING_BRACKET;
+        for (int it = 0; it < CLEARING_BISECTIONS; it++) {
             double mid = 0.5 * (lo + hi);
             trialGen[j] = general ? pGen + mid : pGen;
             trialAi[j] = general ? pAi : pAi + mid;
