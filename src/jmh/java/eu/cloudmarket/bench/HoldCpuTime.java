@@ -4,7 +4,6 @@ import eu.cloudmarket.engine.CalendarEventList;
 import eu.cloudmarket.engine.EventHandler;
 import eu.cloudmarket.engine.EventList;
 import eu.cloudmarket.engine.FutureEventList;
-import eu.cloudmarket.engine.Priority;
 import eu.cloudmarket.engine.Scheduler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -45,14 +44,14 @@ public final class HoldCpuTime {
                         : new CalendarEventList(Double.parseDouble(kind.substring("calendar-w".length())));
                 int c = 0;
                 for (int i = 0; i < n; i++) {
-                    l.add(EXP[c++ & (EXP.length - 1)], Priority.DEMAND, h, i);
+                    l.add(EXP[c++ & (EXP.length - 1)], BenchBand.ONLY, h, i);
                 }
                 double best = Double.MAX_VALUE;
                 for (int round = 0; round < 6; round++) {
                     long c0 = tb.getCurrentThreadCpuTime();
                     for (int k = 0; k < 2_000_000; k++) {
                         double t = l.pollInto(p);
-                        l.add(t + EXP[c++ & (EXP.length - 1)], Priority.DEMAND, h, p.arg);
+                        l.add(t + EXP[c++ & (EXP.length - 1)], BenchBand.ONLY, h, p.arg);
                     }
                     best = Math.min(best, (tb.getCurrentThreadCpuTime() - c0) / 2e6);
                 }
@@ -61,7 +60,7 @@ public final class HoldCpuTime {
             for (String kind : new String[] {"scheduler/calendar", "scheduler/binaryHeap"}) {
                 Hold hold = new Hold(kind.endsWith("calendar") ? new CalendarEventList() : new EventList());
                 for (int i = 0; i < n; i++) {
-                    hold.scheduler.schedule(hold.exp(), Priority.DEMAND, hold, i);
+                    hold.scheduler.schedule(hold.exp(), BenchBand.ONLY, hold, i);
                 }
                 double best = Double.MAX_VALUE;
                 for (int round = 0; round < 6; round++) {
@@ -96,7 +95,7 @@ public final class HoldCpuTime {
 
         @Override
         public void onEvent(Scheduler s, int arg) {
-            s.schedule(s.now() + exp(), Priority.DEMAND, this, arg);
+            s.schedule(s.now() + exp(), BenchBand.ONLY, this, arg);
             if (--remaining == 0) {
                 s.stop();
             }

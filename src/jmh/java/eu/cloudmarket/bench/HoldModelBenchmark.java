@@ -4,7 +4,6 @@ import eu.cloudmarket.engine.CalendarEventList;
 import eu.cloudmarket.engine.EventHandler;
 import eu.cloudmarket.engine.EventList;
 import eu.cloudmarket.engine.FutureEventList;
-import eu.cloudmarket.engine.Priority;
 import eu.cloudmarket.engine.Scheduler;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -92,13 +91,13 @@ public class HoldModelBenchmark {
             FutureEventList events = list.equals("calendar") ? new CalendarEventList() : new EventList();
             scheduler = new Scheduler(events);
             for (int i = 0; i < pending; i++) {
-                scheduler.schedule(exp(), Priority.DEMAND, this, i);
+                scheduler.schedule(exp(), BenchBand.ONLY, this, i);
             }
         }
 
         @Override
         public void onEvent(Scheduler s, int arg) {
-            s.schedule(s.now() + exp(), Priority.DEMAND, this, arg);
+            s.schedule(s.now() + exp(), BenchBand.ONLY, this, arg);
             if (--remaining == 0) {
                 s.stop();
             }
@@ -128,7 +127,7 @@ public class HoldModelBenchmark {
         public void setup() {
             events = list.equals("calendar") ? new CalendarEventList() : new EventList();
             for (int i = 0; i < pending; i++) {
-                events.add(exp(), Priority.DEMAND, handler, i);
+                events.add(exp(), BenchBand.ONLY, handler, i);
             }
         }
     }
@@ -141,7 +140,7 @@ public class HoldModelBenchmark {
         double now = 0;
         for (int b = 0; b < BATCH; b++) {
             now = l.pollInto(p);
-            l.add(now + st.exp(), Priority.DEMAND, p.handler, p.arg);
+            l.add(now + st.exp(), BenchBand.ONLY, p.handler, p.arg);
         }
         return now;
     }

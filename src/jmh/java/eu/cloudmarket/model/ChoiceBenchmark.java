@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Buyer decisions per second in the model's own choice code ({@link Market#choose(int)}: utilities from the
+ * Buyer decisions per second in the model's own choice code ({@link BuyerDecision#choose(int, int)}: utilities from the
  * per-segment caches and the buyer's tastes, nested logit with σ = 0.3, the counter-based uniform draw, the capacity
  * check), on one thread, for the baseline market with {@code buyers} agents after its first quarter's price setting,
  * at the baseline's nesting parameter σ = 0.3 and at σ = 0 (plain logit, like {@code BareLogitBenchmark}).
@@ -47,16 +47,17 @@ public class ChoiceBenchmark {
     @Param({"0.3", "0"})
     String sigma;
 
-    Market market;
+    BuyerDecision decision;
     int[] visit;
     int cursor;
 
     @Setup(Level.Trial)
     public void setup() {
         Scenario s = BenchScenarios.baseline("buyers.count=" + buyers, "market.nestingSigma=" + sigma);
-        market = new Market(s.params(), s.events(), s.stochastic(), s.seed(), 0, null);
+        Market market = new Market(s.params(), s.events(), s.stochastic(), s.seed(), 0, null);
         market.scheduler().runUntil(Math.ulp(0.0)); // quarter 0's price setting (events at time 0 only)
-        market.refreshCaches();
+        market.view().utilities().refresh();
+        decision = market.decision();
         visit = new int[buyers];
         for (int i = 0; i < buyers; i++) {
             visit[i] = i;
@@ -75,13 +76,13 @@ public class ChoiceBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int decisions() {
-        Market m = market;
+        BuyerDecision d = decision;
         int[] v = visit;
         int n = v.length;
         int c = cursor;
         int acc = 0;
         for (int b = 0; b < BATCH; b++) {
-            acc += m.choose(v[c]);
+            acc += d.choose(v[c], 0);
             if (++c == n) {
                 c = 0;
             }

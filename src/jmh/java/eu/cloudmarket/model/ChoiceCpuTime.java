@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Buyer decisions per second timed by the thread's CPU time (best of {@code rounds} passes over every buyer), which
- * other processes on a shared machine disturb less than JMH's wall-clock scores: the model's {@link Market#choose}
+ * other processes on a shared machine disturb less than JMH's wall-clock scores: the model's {@link BuyerDecision#choose(int, int)}
  * on the baseline market (as in {@code ChoiceBenchmark}, buyers in index order) at each nesting parameter given, and
  * the bare logit kernel of {@link BareLogitBenchmark} timed the same way, so that the two can be compared on the
  * same machine in the same run.
@@ -34,19 +34,20 @@ public final class ChoiceCpuTime {
             Scenario s = BenchScenarios.baseline("buyers.count=" + buyers, "market.nestingSigma=" + sigma);
             Market m = new Market(s.params(), s.events(), s.stochastic(), s.seed(), 0, null);
             m.scheduler().runUntil(Math.ulp(0.0)); // quarter 0's price setting
-            m.refreshCaches();
+            m.view().utilities().refresh();
+            BuyerDecision d = m.decision();
             double best = Double.MAX_VALUE;
             for (int r = 0; r < rounds + 3; r++) {
                 long c0 = tb.getCurrentThreadCpuTime();
                 for (int i = 0; i < buyers; i++) {
-                    acc += m.choose(i);
+                    acc += d.choose(i, 0);
                 }
                 double ns = (tb.getCurrentThreadCpuTime() - c0) / (double) buyers;
                 if (r >= 3) {
                     best = Math.min(best, ns);
                 }
             }
-            report("Market.choose, sigma " + sigma, best);
+            report("BuyerDecision.choose, sigma " + sigma, best);
         }
         BareLogitBenchmark bare = new BareLogitBenchmark();
         bare.setup();

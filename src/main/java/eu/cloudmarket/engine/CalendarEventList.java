@@ -180,7 +180,7 @@ public final class CalendarEventList implements FutureEventList {
     }
 
     @Override
-    public void add(double time, Priority band, EventHandler handler, int arg) {
+    public void add(double time, Band band, EventHandler handler, int arg) {
         if (nextSeq > EventList.MAX_SEQ) {
             throw new IllegalStateException("event sequence overflow");
         }

@@ -45,7 +45,7 @@ public final class EventList implements FutureEventList {
 
     /** Adds an event; the caller has checked that {@code time} is a valid, not-past time. */
     @Override
-    public void add(double time, Priority band, EventHandler handler, int arg) {
+    public void add(double time, Band band, EventHandler handler, int arg) {
         if (nextSeq > MAX_SEQ) {
             throw new IllegalStateException("event sequence overflow");
         }
@@ -79,10 +79,6 @@ public final class EventList implements FutureEventList {
     /** Argument of the earliest event; undefined when empty. */
     int peekArg() {
         return args[0];
-    }
-
-    public Priority peekBand() {
-        return Priority.values()[(int) (keys[0] >>> SEQ_BITS)];
     }
 
     /** Removes the earliest event and hands it to {@code sink}; returns its time. */

@@ -17,7 +17,7 @@ public interface FutureEventList {
     }
 
     /** Adds an event; the caller has checked that {@code time} is a finite time. */
-    void add(double time, Priority band, EventHandler handler, int arg);
+    void add(double time, Band band, EventHandler handler, int arg);
 
     /** Time of the earliest event; undefined when empty. */
     double peekTime();

@@ -39,7 +39,7 @@ public final class Scheduler {
     }
 
     /** Schedules {@code handler} at absolute time {@code time} in band {@code band}. */
-    public void schedule(double time, Priority band, EventHandler handler, int arg) {
+    public void schedule(double time, Band band, EventHandler handler, int arg) {
         if (!Double.isFinite(time)) {
             throw new IllegalArgumentException("cannot schedule at non-finite time " + time);
         }
@@ -49,16 +49,19 @@ public final class Scheduler {
         if (band == null || handler == null) {
             throw new NullPointerException("band and handler are required");
         }
+        if (band.rank() < 0 || band.rank() > Band.MAX_RANK) {
+            throw new IllegalArgumentException("band rank must be in [0, " + Band.MAX_RANK + "], was " + band.rank());
+        }
         events.add(time, band, handler, arg);
     }
 
     /** Schedules with argument 0. */
-    public void schedule(double time, Priority band, EventHandler handler) {
+    public void schedule(double time, Band band, EventHandler handler) {
         schedule(time, band, handler, 0);
     }
 
     /** Schedules {@code delay} time units from now. */
-    public void scheduleIn(double delay, Priority band, EventHandler handler, int arg) {
+    public void scheduleIn(double delay, Band band, EventHandler handler, int arg) {
         if (!(delay >= 0)) {
             throw new IllegalArgumentException("delay must be >= 0, was " + delay);
         }

@@ -23,7 +23,36 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * product is raised until expected demand equals capacity (Bertrand–Edgeworth); the increase is the shadow price.
  */
 final class DemandModel {
-    private final Market m;
+    // Numerical settings (assumption: chosen for accuracy well below a cent; they do not change the economics).
+    /** Absolute and relative accuracy of the markup root. */
+    private static final double MARKUP_ACCURACY = 1e-10;
+    private static final int MAX_MARKUP_EVALUATIONS = 200;
+    /** Doublings of the markup bracket before giving up, and the step back when demand vanishes at the top. */
+    private static final int MAX_BRACKET_DOUBLINGS = 60;
+    private static final double BRACKET_BACKOFF = 1.5;
+    /** Rounds of markup and shadow prices, stopped early once the shadow prices move less than SHADOW_CONVERGED. */
+    private static final int SHADOW_ROUNDS = 3;
+    private static final double SHADOW_CONVERGED = 1e-9;
+    /** Relative tolerance of the capacity check, as in {@link BuyerDecision}. */
+    private static final double CAPACITY_TOLERANCE = 1e-9;
+    /** The clearing price increase is bisected in [0, CLEARING_BRACKET × max(price, MIN_CLEARING_BASE)]. */
+    private static final double CLEARING_BRACKET = 10;
+    private static final double MIN_CLEARING_BASE = 1e-3;
+    private static final int CLEARING_BISECTIONS = 60;
+    /** Initial capacity of the buyer-type cache (it grows as needed). */
+    private static final int INITIAL_TYPES = 64;
+
+    private final Roster roster;
+    private final Buyers buyers;
+    private final SegmentState segments;
+    private final UtilityTables tables;
+    private final ChoiceSets choiceSets;
+    private final NestedLogit logit;
+    private final ProviderState providers;
+    private final ContractBook book;
+    private final Capacity capacity;
+    private final QuarterState quarter;
+    private final Renewals renewals;
     private final int nP;
     private final int nG;
     private final int nC;
@@ -49,7 +78,11 @@ final class DemandModel {
     private final double[] demandGen;
     private final double[] demandAi;
     private final double[] slope;
-    private final BrentSolver solver = new BrentSolver(1e-10, 1e-10);
+    /** Scratch of {@link #addType}: by nest, the sum of weights, the number of members and the last member. */
+    private final double[] sumN = new double[Origin.values().length];
+    private final int[] cntN = new int[Origin.values().length];
+    private final int[] lastN = new int[Origin.values().length];
+    private final BrentSolver solver = new BrentSolver(MARKUP_ACCURACY, MARKUP_ACCURACY);
     /** Provider whose evaluation cache (the t* arrays, one entry per buyer type) is valid, or -1. */
     private int prepared = -1;
     private boolean preparedSwitching = true;
@@ -61,32 +94,44 @@ final class DemandModel {
      */
     private boolean withSwitching = true;
     private int types;
-    private int[] tGroup = new int[64];
-    private int[] tSegment = new int[64];
-    private int[] tStatus = new int[64];
-    private double[] tWeight = new double[64];
-    private double[] tWGen = new double[64];
-    private double[] tWAi = new double[64];
-    private double[] tAlpha = new double[64];
-    private double[] tWgt = new double[64];
-    private double[] tOmega = new double[64];
-    private double[] tBase = new double[64];
-    private double[] tShift = new double[64];
-    private double[] tOther = new double[64];
-    private double[] tRest = new double[64];
-    private boolean[] tAlone = new boolean[64];
+    private int[] tGroup = new int[INITIAL_TYPES];
+    private int[] tSegment = new int[INITIAL_TYPES];
+    private int[] tStatus = new int[INITIAL_TYPES];
+    private double[] tWeight = new double[INITIAL_TYPES];
+    private double[] tWGen = new double[INITIAL_TYPES];
+    private double[] tWAi = new double[INITIAL_TYPES];
+    private double[] tAlpha = new double[INITIAL_TYPES];
+    private double[] tWgt = new double[INITIAL_TYPES];
+    private double[] tOmega = new double[INITIAL_TYPES];
+    private double[] tBase = new double[INITIAL_TYPES];
+    private double[] tShift = new double[INITIAL_TYPES];
+    private double[] tOther = new double[INITIAL_TYPES];
+    private double[] tRest = new double[INITIAL_TYPES];
+    private boolean[] tAlone = new boolean[INITIAL_TYPES];
 
-    DemandModel(Market m) {
-        this.m = m;
-        nP = m.nP;
-        nG = m.nG;
-        nC = m.nC;
+    DemandModel(Roster roster, Buyers buyers, SegmentState segments, UtilityTables tables, ChoiceSets choiceSets,
+            NestedLogit logit, ProviderState providers, ContractBook book, Capacity capacity, QuarterState quarter,
+            Renewals renewals) {
+        this.roster = roster;
+        this.buyers = buyers;
+        this.segments = segments;
+        this.tables = tables;
+        this.choiceSets = choiceSets;
+        this.logit = logit;
+        this.providers = providers;
+        this.book = book;
+        this.capacity = capacity;
+        this.quarter = quarter;
+        this.renewals = renewals;
+        nP = roster.nP;
+        nG = roster.nG;
+        nC = roster.nC;
         statuses = nP + 1;
         w = new double[nC][nG][statuses];
         wGen = new double[nC][nG][statuses];
         wAi = new double[nC][nG][statuses];
         totalQ0 = new double[nC][nG];
-        Buyers b = m.buyers;
+        Buyers b = buyers;
         for (int i = 0; i < b.n; i++) {
             totalQ0[b.country[i]][b.segment[i]] += b.workload[i];
         }
@@ -107,12 +152,12 @@ final class DemandModel {
     }
 
     /**
-     * Aggregates the buyers renewing in the market's current quarter ({@link Market#dueList}), or every buyer if
+     * Aggregates the buyers renewing in the market's current quarter ({@link Renewals#dueList}), or every buyer if
      * {@code everyBuyer}, into types, grouping countries by availability.
      */
     void collectRenewals(boolean everyBuyer) {
         prepared = -1;
-        boolean[][] av = m.availability();
+        boolean[][] av = choiceSets.availability();
         groups = 0;
         for (int c = 0; c < nC; c++) {
             int found = -1;
@@ -139,12 +184,12 @@ final class DemandModel {
         double[] perGen = new double[nG];
         double[] perAi = new double[nG];
         for (int g = 0; g < nG; g++) {
-            perGen[g] = m.genPerWorkload(g);
-            perAi[g] = m.aiPerWorkload(g);
+            perGen[g] = segments.genPerWorkload(g);
+            perAi[g] = segments.aiPerWorkload(g);
         }
-        Buyers b = m.buyers;
-        int[] due = m.dueList();
-        int count = everyBuyer ? b.n : m.dueCount();
+        Buyers b = buyers;
+        int[] due = renewals.dueList();
+        int count = everyBuyer ? b.n : renewals.dueCount();
         for (int p = 0; p < count; p++) {
             int i = everyBuyer ? p : due[p];
             int g = b.segment[i];
@@ -177,7 +222,7 @@ final class DemandModel {
         if (prepared != j || preparedSwitching != withSwitching) {
             prepare(j);
         }
-        double sigma = m.logit().sigma();
+        double sigma = logit.sigma();
         double inv = 1 / (1 - sigma);
         boolean nested = sigma != 0;
         double total = 0;
@@ -231,18 +276,7 @@ final class DemandModel {
      * nest-mates, at the current trial prices of the rivals.
      */
     private void prepare(int j) {
-        boolean[][] av = m.availability();
-        double[][] baseU = m.baseUtilities();
-        double[] u0 = m.outsideUtilities();
-        NestedLogit logit = m.logit();
-        double sigma = logit.sigma();
-        double inv = 1 / (1 - sigma);
-        boolean nested = sigma != 0;
-        int nests = Origin.values().length;
-        int nj = logit.nestOf(j);
-        double[] sumN = new double[nests];
-        int[] cntN = new int[nests];
-        int[] lastN = new int[nests];
+        boolean[][] av = choiceSets.availability();
         types = 0;
         for (int gr = 0; gr < groups; gr++) {
             boolean[] allowed = av[groupRep[gr]];
@@ -250,65 +284,10 @@ final class DemandModel {
                 continue;
             }
             for (int g = 0; g < nG; g++) {
-                SegmentParams s = m.segment(g);
-                double wgt = m.blendWeight(g);
-                double alpha = s.alpha() / m.techIndex();
-                double lic = s.licensingExposure();
                 for (int st = 0; st < statuses; st++) {
-                    double weight = w[gr][g][st];
-                    if (weight <= 0) {
-                        continue;
+                    if (w[gr][g][st] > 0) {
+                        addType(j, gr, g, st, allowed);
                     }
-                    double kap = st == nP || !withSwitching ? 0
-                            : s.switchingTech() * m.techMult[st] + s.switchingEgress() * m.egress[st];
-                    double shift = u0[g] - kap;
-                    for (int k = 0; k < nP; k++) {
-                        double omega = 1 + m.wedge[k] * lic;
-                        double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
-                        v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
-                        if (allowed[k]) {
-                            shift = Math.max(shift, v[k]);
-                        }
-                    }
-                    java.util.Arrays.fill(sumN, 0);
-                    java.util.Arrays.fill(cntN, 0);
-                    for (int k = 0; k < nP; k++) {
-                        if (allowed[k] && k != j) {
-                            int n = logit.nestOf(k);
-                            sumN[n] += Math.exp((v[k] - shift) * inv);
-                            cntN[n]++;
-                            lastN[n] = k;
-                        }
-                    }
-                    double other = Math.exp(u0[g] - kap - shift);
-                    for (int n = 0; n < nests; n++) {
-                        if (n == nj || cntN[n] == 0) {
-                            continue;
-                        }
-                        if (!nested) {
-                            other += sumN[n];
-                        } else if (cntN[n] == 1) {
-                            other += Math.exp(v[lastN[n]] - shift);
-                        } else {
-                            other += Math.exp((1 - sigma) * Math.log(sumN[n]));
-                        }
-                    }
-                    ensureTypeCapacity(types + 1);
-                    int t = types++;
-                    tGroup[t] = gr;
-                    tSegment[t] = g;
-                    tStatus[t] = st;
-                    tWeight[t] = weight;
-                    tWGen[t] = wGen[gr][g][st];
-                    tWAi[t] = wAi[gr][g][st];
-                    tAlpha[t] = alpha;
-                    tWgt[t] = wgt;
-                    tOmega[t] = 1 + m.wedge[j] * lic;
-                    tBase[t] = baseU[g][j] - (j == st ? 0 : kap);
-                    tShift[t] = shift;
-                    tOther[t] = other;
-                    tRest[t] = sumN[nj];
-                    tAlone[t] = cntN[nj] == 0;
                 }
             }
         }
@@ -316,25 +295,97 @@ final class DemandModel {
         preparedSwitching = withSwitching;
     }
 
+    /** Adds the buyer type (group gr, segment g, status st) that may choose j to the evaluation cache. */
+    private void addType(int j, int gr, int g, int st, boolean[] allowed) {
+        double[][] baseU = tables.baseUtilities();
+        double[] u0 = tables.outsideUtilities();
+        double inv = 1 / (1 - logit.sigma());
+        int nj = logit.nestOf(j);
+        SegmentParams s = roster.sp[g];
+        double wgt = segments.blendWeight(g);
+        double alpha = s.alpha() / quarter.techIndex();
+        double lic = s.licensingExposure();
+        double kap = st == nP || !withSwitching ? 0
+                : s.switchingTech() * providers.techMult(st) + s.switchingEgress() * providers.egress(st);
+        double shift = u0[g] - kap;
+        for (int k = 0; k < nP; k++) {
+            double omega = 1 + providers.wedge(k) * lic;
+            double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
+            v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
+            if (allowed[k]) {
+                shift = Math.max(shift, v[k]);
+            }
+        }
+        java.util.Arrays.fill(sumN, 0);
+        java.util.Arrays.fill(cntN, 0);
+        for (int k = 0; k < nP; k++) {
+            if (allowed[k] && k != j) {
+                int n = logit.nestOf(k);
+                sumN[n] += Math.exp((v[k] - shift) * inv);
+                cntN[n]++;
+                lastN[n] = k;
+            }
+        }
+        ensureTypeCapacity(types + 1);
+        int t = types++;
+        tGroup[t] = gr;
+        tSegment[t] = g;
+        tStatus[t] = st;
+        tWeight[t] = w[gr][g][st];
+        tWGen[t] = wGen[gr][g][st];
+        tWAi[t] = wAi[gr][g][st];
+        tAlpha[t] = alpha;
+        tWgt[t] = wgt;
+        tOmega[t] = 1 + providers.wedge(j) * lic;
+        tBase[t] = baseU[g][j] - (j == st ? 0 : kap);
+        tShift[t] = shift;
+        tOther[t] = otherWeight(nj, Math.exp(u0[g] - kap - shift), shift);
+        tRest[t] = sumN[nj];
+        tAlone[t] = cntN[nj] == 0;
+    }
+
+    /**
+     * The weight of the outside option ({@code outside}) and of every nest other than nj, from the nest sums of the
+     * last {@link #addType}: a nest's weight is its sum to the power 1−σ (its single member's weight if alone).
+     */
+    private double otherWeight(int nj, double outside, double shift) {
+        double sigma = logit.sigma();
+        boolean nested = sigma != 0;
+        double other = outside;
+        for (int n = 0; n < sumN.length; n++) {
+            if (n == nj || cntN[n] == 0) {
+                continue;
+            }
+            if (!nested) {
+                other += sumN[n];
+            } else if (cntN[n] == 1) {
+                other += Math.exp(v[lastN[n]] - shift);
+            } else {
+                other += Math.exp((1 - sigma) * Math.log(sumN[n]));
+            }
+        }
+        return other;
+    }
+
     /** {P(j), P(j | nest)} of type t at the trial prices, from the full nested logit (the fallback of evaluate). */
     private double[] exactType(int t, int j) {
         int gr = tGroup[t];
         int g = tSegment[t];
         int st = tStatus[t];
-        boolean[] allowed = m.availability()[groupRep[gr]];
-        double[][] baseU = m.baseUtilities();
-        SegmentParams s = m.segment(g);
-        double wgt = m.blendWeight(g);
+        boolean[] allowed = choiceSets.availability()[groupRep[gr]];
+        double[][] baseU = tables.baseUtilities();
+        SegmentParams s = roster.sp[g];
+        double wgt = segments.blendWeight(g);
         double kap = st == nP || !withSwitching ? 0
-                : s.switchingTech() * m.techMult[st] + s.switchingEgress() * m.egress[st];
-        double alpha = s.alpha() / m.techIndex();
+                : s.switchingTech() * providers.techMult(st) + s.switchingEgress() * providers.egress(st);
+        double alpha = s.alpha() / quarter.techIndex();
         for (int k = 0; k < nP; k++) {
             avail[k] = allowed[k];
-            double omega = 1 + m.wedge[k] * s.licensingExposure();
+            double omega = 1 + providers.wedge(k) * s.licensingExposure();
             double price = ((1 - wgt) * trialGen[k] + wgt * trialAi[k]) * omega;
             v[k] = baseU[g][k] - alpha * price - (k == st ? 0 : kap);
         }
-        m.logit().compute(v, avail, m.outsideUtilities()[g] - kap, prob, cond);
+        logit.compute(v, avail, tables.outsideUtilities()[g] - kap, prob, cond);
         return new double[] {prob[j], cond[j]};
     }
 
@@ -382,8 +433,7 @@ final class DemandModel {
     }
 
     private void loadCurrentPrices() {
-        System.arraycopy(m.priceGen, 0, trialGen, 0, nP);
-        System.arraycopy(m.priceAi, 0, trialAi, 0, nP);
+        providers.copyPrices(trialGen, trialAi);
     }
 
     /**
@@ -398,13 +448,13 @@ final class DemandModel {
         double shG = 0;
         double shA = 0;
         double mu = 0;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < SHADOW_ROUNDS; round++) {
             mu = solveMarkup(j, costGen + shG, costAi + shA);
             if (Double.isNaN(mu)) {
                 return null;
             }
             double[] sh = shadowPrices(j, costGen + mu, costAi + mu);
-            if (Math.abs(sh[0] - shG) < 1e-9 && Math.abs(sh[1] - shA) < 1e-9) {
+            if (Math.abs(sh[0] - shG) < SHADOW_CONVERGED && Math.abs(sh[1] - shA) < SHADOW_CONVERGED) {
                 break;
             }
             shG = sh[0];
@@ -439,12 +489,12 @@ final class DemandModel {
         double hi = 1;
         double fhi = foc.applyAsDouble(hi);
         int guard = 0;
-        while (!(fhi > 0) && guard++ < 60) {
+        while (!(fhi > 0) && guard++ < MAX_BRACKET_DOUBLINGS) {
             hi *= 2;
             fhi = foc.applyAsDouble(hi);
             if (Double.isNaN(fhi)) {
                 // Demand vanished at this markup: the root lies below.
-                hi /= 1.5;
+                hi /= BRACKET_BACKOFF;
                 fhi = foc.applyAsDouble(hi);
                 break;
             }
@@ -454,7 +504,7 @@ final class DemandModel {
         }
         double lo = 0;
         double top = hi;
-        return solver.solve(200, x -> {
+        return solver.solve(MAX_MARKUP_EVALUATIONS, x -> {
             double r = foc.applyAsDouble(x);
             return Double.isNaN(r) ? 1 : r;
         }, lo, top);
@@ -467,20 +517,20 @@ final class DemandModel {
     double[] shadowPrices(int j, double pGen, double pAi) {
         prepare(j); // the rivals' trial prices may have changed since the last preparation
         double[] out = new double[2];
-        double lockedGen = m.loadGen[j] - renewingGen[j];
-        double lockedAi = m.loadAi[j] - renewingAi[j];
-        double capG = m.capGen[j];
-        double capA = m.capAi(j);
+        double lockedGen = book.loadGen(j) - renewingGen[j];
+        double lockedAi = book.loadAi(j) - renewingAi[j];
+        double capG = capacity.capGen(j);
+        double capA = capacity.capAi(j);
         trialGen[j] = pGen;
         trialAi[j] = pAi;
         evaluate(j);
-        if (lockedGen + demandGen[j] > capG * (1 + 1e-9)) {
+        if (lockedGen + demandGen[j] > capG * (1 + CAPACITY_TOLERANCE)) {
             out[0] = clearingIncrease(j, true, pGen, pAi, capG - lockedGen);
         }
         trialGen[j] = pGen + out[0];
         trialAi[j] = pAi;
         evaluate(j);
-        if (lockedAi + demandAi[j] > capA * (1 + 1e-9)) {
+        if (lockedAi + demandAi[j] > capA * (1 + CAPACITY_TOLERANCE)) {
             out[1] = clearingIncrease(j, false, pGen + out[0], pAi, capA - lockedAi);
         }
         trialGen[j] = pGen;
@@ -491,8 +541,8 @@ final class DemandModel {
     private double clearingIncrease(int j, boolean general, double pGen, double pAi, double room) {
         double base = general ? pGen : pAi;
         double lo = 0;
-        double hi = Math.max(base, 1e-3) * 10;
-        for (int it = 0; it < 60; it++) {
+        double hi = Math.max(base, MIN_CLEARING_BASE) * CLEARING_BRACKET;
+        for (int it = 0; it < CLEARING_BISECTIONS; it++) {
             double mid = 0.5 * (lo + hi);
             trialGen[j] = general ? pGen + mid : pGen;
             trialAi[j] = general ? pAi : pAi + mid;
@@ -514,25 +564,24 @@ final class DemandModel {
      */
     double[] consumerSurplus() {
         double[] cs = new double[nG];
-        boolean[][] av = m.availability();
-        double[][] baseU = m.baseUtilities();
-        double[][] blend = m.blendFactors();
-        double[] u0 = m.outsideUtilities();
-        NestedLogit logit = m.logit();
+        boolean[][] av = choiceSets.availability();
+        double[][] baseU = tables.baseUtilities();
+        double[][] blend = tables.blendFactors();
+        double[] u0 = tables.outsideUtilities();
         for (int c = 0; c < nC; c++) {
             for (int g = 0; g < nG; g++) {
                 double q = totalQ0[c][g];
                 if (q <= 0) {
                     continue;
                 }
-                double alpha = m.segment(g).alpha() / m.techIndex();
+                double alpha = roster.sp[g].alpha() / quarter.techIndex();
                 for (int j = 0; j < nP; j++) {
                     avail[j] = av[c][j];
-                    v[j] = baseU[g][j] - m.segment(g).alpha() * blend[g][j];
+                    v[j] = baseU[g][j] - roster.sp[g].alpha() * blend[g][j];
                 }
                 double iv = logit.compute(v, avail, u0[g], prob, null);
                 // Surplus from the cloud relative to staying on premises: ln(1 + Σ exp(V_j − V_0)) ≥ 0, in EUR.
-                cs[g] += q * m.unitsPerWorkload(g) * (iv - u0[g]) / alpha;
+                cs[g] += q * segments.unitsPerWorkload(g) * (iv - u0[g]) / alpha;
             }
         }
         return cs;
@@ -544,10 +593,6 @@ final class DemandModel {
         for (int c = 0; c < nC; c++) {
             total += totalQ0[c][g];
         }
-        double cloud = 0;
-        for (int j = 0; j < nP; j++) {
-            cloud += m.sumQ[j][g];
-        }
-        return Math.max(0, total - cloud);
+        return Math.max(0, total - book.cloudWorkload(g));
     }
 }

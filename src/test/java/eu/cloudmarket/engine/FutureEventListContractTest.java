@@ -40,7 +40,7 @@ class FutureEventListContractTest {
     private static final Comparator<Ref> ORDER = ((Comparator<Ref>) (x, y) -> x.time() < y.time() ? -1
             : x.time() > y.time() ? 1 : 0).thenComparingInt(Ref::band).thenComparingLong(Ref::seq);
 
-    private static final Priority[] BANDS = Priority.values();
+    private static final TestBand[] BANDS = TestBand.values();
     private static final EventHandler[] HANDLERS = new EventHandler[BANDS.length];
 
     static {

@@ -14,9 +14,9 @@ class SchedulerTest {
         Scheduler s = new Scheduler();
         List<Integer> seen = new ArrayList<>();
         EventHandler h = (sch, arg) -> seen.add(arg);
-        s.schedule(3.0, Priority.DEMAND, h, 3);
-        s.schedule(1.0, Priority.DEMAND, h, 1);
-        s.schedule(2.5, Priority.DEMAND, h, 2);
+        s.schedule(3.0, TestBand.FOURTH, h, 3);
+        s.schedule(1.0, TestBand.FOURTH, h, 1);
+        s.schedule(2.5, TestBand.FOURTH, h, 2);
         s.runUntil(10);
         assertEquals(List.of(1, 2, 3), seen);
         assertEquals(3.0, s.now());
@@ -26,16 +26,15 @@ class SchedulerTest {
     void tiesBreakByBandThenBySchedulingOrder() {
         Scheduler s = new Scheduler();
         List<String> seen = new ArrayList<>();
-        s.schedule(1.0, Priority.RECORD, (x, a) -> seen.add("record"), 0);
-        s.schedule(1.0, Priority.DEMAND, (x, a) -> seen.add("demand-first"), 0);
-        s.schedule(1.0, Priority.EXOGENOUS, (x, a) -> seen.add("exogenous"), 0);
-        s.schedule(1.0, Priority.DEMAND, (x, a) -> seen.add("demand-second"), 0);
-        s.schedule(1.0, Priority.PRICING, (x, a) -> seen.add("pricing"), 0);
-        s.schedule(1.0, Priority.SUPPLY, (x, a) -> seen.add("supply"), 0);
-        s.schedule(1.0, Priority.CLEARING, (x, a) -> seen.add("clearing"), 0);
+        s.schedule(1.0, TestBand.SIXTH, (x, a) -> seen.add("sixth"), 0);
+        s.schedule(1.0, TestBand.FOURTH, (x, a) -> seen.add("fourth-a"), 0);
+        s.schedule(1.0, TestBand.FIRST, (x, a) -> seen.add("first"), 0);
+        s.schedule(1.0, TestBand.FOURTH, (x, a) -> seen.add("fourth-b"), 0);
+        s.schedule(1.0, TestBand.THIRD, (x, a) -> seen.add("third"), 0);
+        s.schedule(1.0, TestBand.SECOND, (x, a) -> seen.add("second"), 0);
+        s.schedule(1.0, TestBand.FIFTH, (x, a) -> seen.add("fifth"), 0);
         s.runUntil(2);
-        assertEquals(List.of("exogenous", "supply", "pricing", "demand-first", "demand-second", "clearing", "record"),
-                seen);
+        assertEquals(List.of("first", "second", "third", "fourth-a", "fourth-b", "fifth", "sixth"), seen);
     }
 
     @Test
@@ -43,7 +42,7 @@ class SchedulerTest {
         Scheduler s = new Scheduler();
         List<Integer> seen = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            s.schedule(5.0, Priority.DEMAND, (x, a) -> seen.add(a), i);
+            s.schedule(5.0, TestBand.FOURTH, (x, a) -> seen.add(a), i);
         }
         s.runUntil(6);
         for (int i = 0; i < 1000; i++) {
@@ -55,11 +54,11 @@ class SchedulerTest {
     void eventsScheduledDuringRunAtSameTimeRunAfterEarlierOnes() {
         Scheduler s = new Scheduler();
         List<String> seen = new ArrayList<>();
-        s.schedule(1.0, Priority.DEMAND, (x, a) -> {
+        s.schedule(1.0, TestBand.FOURTH, (x, a) -> {
             seen.add("a");
-            x.schedule(1.0, Priority.DEMAND, (y, b) -> seen.add("c"), 0);
+            x.schedule(1.0, TestBand.FOURTH, (y, b) -> seen.add("c"), 0);
         }, 0);
-        s.schedule(1.0, Priority.DEMAND, (x, a) -> seen.add("b"), 0);
+        s.schedule(1.0, TestBand.FOURTH, (x, a) -> seen.add("b"), 0);
         s.runUntil(2);
         assertEquals(List.of("a", "b", "c"), seen);
     }
@@ -67,16 +66,17 @@ class SchedulerTest {
     @Test
     void refusesToScheduleInThePastOrAtInvalidTimes() {
         Scheduler s = new Scheduler();
-        s.schedule(2.0, Priority.DEMAND, (x, a) -> {
-            assertThrows(IllegalArgumentException.class, () -> x.schedule(1.0, Priority.DEMAND, (y, b) -> { }, 0));
+        s.schedule(2.0, TestBand.FOURTH, (x, a) -> {
+            assertThrows(IllegalArgumentException.class, () -> x.schedule(1.0, TestBand.FOURTH, (y, b) -> { }, 0));
         }, 0);
         s.runUntil(3);
         assertEquals(2.0, s.now());
-        assertThrows(IllegalArgumentException.class, () -> s.schedule(1.5, Priority.DEMAND, (y, b) -> { }, 0));
-        assertThrows(IllegalArgumentException.class, () -> s.schedule(Double.NaN, Priority.DEMAND, (y, b) -> { }, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.schedule(1.5, TestBand.FOURTH, (y, b) -> { }, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.schedule(Double.NaN, TestBand.FOURTH, (y, b) -> { }, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> s.schedule(Double.POSITIVE_INFINITY, Priority.DEMAND, (y, b) -> { }, 0));
-        assertThrows(IllegalArgumentException.class, () -> s.scheduleIn(-0.5, Priority.DEMAND, (y, b) -> { }, 0));
+                () -> s.schedule(Double.POSITIVE_INFINITY, TestBand.FOURTH, (y, b) -> { }, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.scheduleIn(-0.5, TestBand.FOURTH, (y, b) -> { }, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.schedule(3.0, () -> Band.MAX_RANK + 1, (y, b) -> { }, 0));
     }
 
     @Test
@@ -84,7 +84,7 @@ class SchedulerTest {
         Scheduler s = new Scheduler();
         List<Double> seen = new ArrayList<>();
         for (double t : new double[] {0.5, 1.0, 1.999, 2.0, 3.0}) {
-            s.schedule(t, Priority.DEMAND, (x, a) -> seen.add(x.now()), 0);
+            s.schedule(t, TestBand.FOURTH, (x, a) -> seen.add(x.now()), 0);
         }
         s.runUntil(2.0);
         assertEquals(List.of(0.5, 1.0, 1.999), seen);
@@ -97,7 +97,7 @@ class SchedulerTest {
         java.util.SplittableRandom r = new java.util.SplittableRandom(42);
         record E(double t, int band, long seq) { }
         List<E> ref = new ArrayList<>();
-        Priority[] bands = Priority.values();
+        TestBand[] bands = TestBand.values();
         for (int i = 0; i < 5000; i++) {
             double t = r.nextInt(50) / 4.0;
             int b = r.nextInt(bands.length);

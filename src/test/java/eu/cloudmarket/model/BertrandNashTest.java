@@ -80,9 +80,10 @@ class BertrandNashTest {
             cost[j] = ps.get(j).cost();
             origin[j] = ps.get(j).origin();
         }
-        double[] expected = equilibrium(m.delta.clone(), cost, origin, ALPHA, sigma, m.deltaOutside[0]);
+        MarketView view = m.view();
+        double[] expected = equilibrium(qualities(view), cost, origin, ALPHA, sigma, view.outsideUtility(0));
         for (int j = 0; j < n; j++) {
-            double got = m.priceGeneral(j);
+            double got = view.priceGeneral(j);
             assertEquals(expected[j], got, 0.005 * expected[j],
                     "provider " + ps.get(j).id() + " price vs analytic Nash (σ=" + sigma + ")");
         }
@@ -98,5 +99,14 @@ class BertrandNashTest {
     @Test
     void nestedLogitPricesConvergeToTheNestedFormula() {
         assertConvergesToAnalyticEquilibrium(0.4);
+    }
+
+    /** The calibrated qualities δ_j of every provider. */
+    static double[] qualities(MarketView view) {
+        double[] delta = new double[view.providerCount()];
+        for (int j = 0; j < delta.length; j++) {
+            delta[j] = view.quality(j);
+        }
+        return delta;
     }
 }

@@ -25,17 +25,19 @@ class ChoiceSamplingTest {
             origin[j] = ps.get(j).origin();
         }
         double[] within = new double[ps.size()];
-        double[] p = BertrandNashTest.shares(m.delta.clone(), price, origin, 3.0, sigma, m.deltaOutside[0], within);
+        MarketView view = m.view();
+        double[] p = BertrandNashTest.shares(BertrandNashTest.qualities(view), price, origin, 3.0, sigma,
+                view.outsideUtility(0), within);
         double outside = 1;
         for (int j = 0; j < ps.size(); j++) {
             outside -= p[j];
             double se = Math.sqrt(n * p[j] * (1 - p[j]));
-            double count = m.count[j][0];
+            double count = view.customers(j, 0);
             assertTrue(Math.abs(count - n * p[j]) < 3 * se,
                     "provider " + ps.get(j).id() + ": " + count + " vs expected " + n * p[j] + " ± 3×" + se);
         }
         double se0 = Math.sqrt(n * outside * (1 - outside));
-        assertTrue(Math.abs(m.count[ps.size()][0] - n * outside) < 3 * se0, "outside option frequency");
+        assertTrue(Math.abs(view.customers(ps.size(), 0) - n * outside) < 3 * se0, "outside option frequency");
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One test per event type (E1–E14, issue 3 acceptance 1): applying the event changes exactly the state variables it
- * names (and the costs derived from them), and nothing else. The market's {@link Market#stateVector()} is compared
+ * names (and the costs derived from them), and nothing else. The market's {@link MarketView#stateVector()} is compared
  * before and after.
  */
 class EventEffectsTest {
@@ -72,9 +72,9 @@ class EventEffectsTest {
     }
 
     static Set<String> changedKeys(Market m, MarketEvent e) {
-        SortedMap<String, Double> before = m.stateVector();
-        e.applyTo(m);
-        SortedMap<String, Double> after = m.stateVector();
+        SortedMap<String, Double> before = m.view().stateVector();
+        e.applyTo(m.controls());
+        SortedMap<String, Double> after = m.view().stateVector();
         assertEquals(before.keySet(), after.keySet());
         Set<String> changed = new TreeSet<>();
         for (String k : before.keySet()) {
@@ -129,23 +129,23 @@ class EventEffectsTest {
     @Test
     void leasedCapacityArrivesAfterItsLeadTimeAndOpensTheCountry() {
         Market m = fixture();
-        double cap0 = m.capacityGeneral(1);
-        new CapacityLease("b", "general", 0.5, 1, 0.2, "Y").applyTo(m);
+        double cap0 = m.view().capacityGeneral(1);
+        new CapacityLease("b", "general", 0.5, 1, 0.2, "Y").applyTo(m.controls());
         // b already serves all countries; use c, which serves only X, for the entry check.
-        new CapacityLease("c", "general", 0.5, 1, 0.2, "Y").applyTo(m);
-        assertEquals(0.0, m.stateVector().get("c.serves.Y"));
+        new CapacityLease("c", "general", 0.5, 1, 0.2, "Y").applyTo(m.controls());
+        assertEquals(0.0, m.view().stateVector().get("c.serves.Y"));
         m.scheduler().runUntil(1.5);
-        assertEquals(1.0, m.stateVector().get("c.serves.Y"));
-        org.junit.jupiter.api.Assertions.assertTrue(m.capacityGeneral(1) > cap0);
+        assertEquals(1.0, m.view().stateVector().get("c.serves.Y"));
+        org.junit.jupiter.api.Assertions.assertTrue(m.view().capacityGeneral(1) > cap0);
     }
 
     @Test
     void aBlockWithoutLeaseFallbackCancelsThePendingBuildAndItsCountryEntry() {
         Market m = fixture();
-        new CapacityBuild("c", "general", 0.5, 2, "Y").applyTo(m);
-        new InvestmentScreening("c", "Y", "block", 1, false).applyTo(m);
+        new CapacityBuild("c", "general", 0.5, 2, "Y").applyTo(m.controls());
+        new InvestmentScreening("c", "Y", "block", 1, false).applyTo(m.controls());
         m.scheduler().runUntil(6);
-        SortedMap<String, Double> s = m.stateVector();
+        SortedMap<String, Double> s = m.view().stateVector();
         assertEquals(0.0, s.get("c.serves.Y"));
         assertEquals(0.0, s.get("c.ordersAwaitingReview"));
         assertEquals(4.0, s.get("c.screeningStanding"));
@@ -154,12 +154,12 @@ class EventEffectsTest {
     @Test
     void aSovereigntyShockDecaysWithItsHalfLife() {
         Market m = fixture();
-        double base = m.sovereigntyAversion(0, Origin.US);
-        new SovereigntyShock(Origin.US, Map.of("s1", 0.8), 2).applyTo(m);
+        double base = m.view().sovereigntyAversion(0, Origin.US);
+        new SovereigntyShock(Origin.US, Map.of("s1", 0.8), 2).applyTo(m.controls());
         m.scheduler().runUntil(2.0); // quarter starts at 0 and 1 have run; the clock is at the last event
         double t = Math.floor(m.scheduler().now()); // shocks decay quarter by quarter
         assertEquals(1.0, t);
-        assertEquals(base + 0.8 * Math.pow(0.5, t / 2), m.sovereigntyAversion(0, Origin.US), 1e-12);
+        assertEquals(base + 0.8 * Math.pow(0.5, t / 2), m.view().sovereigntyAversion(0, Origin.US), 1e-12);
     }
 
     /**
@@ -170,9 +170,9 @@ class EventEffectsTest {
     @Test
     void whenEveryBuyerHasLeftTheBooksAreExactlyEmpty() {
         Market m = fixture();
-        for (int c = 0; c < m.nC; c++) {
-            for (int j = 0; j < m.nP; j++) {
-                m.exclude(c, j, 0, false);
+        for (int c = 0; c < m.view().countryCount(); c++) {
+            for (int j = 0; j < m.view().providerCount(); j++) {
+                m.controls().exclude(c, j, 0, false);
             }
         }
         m.run();

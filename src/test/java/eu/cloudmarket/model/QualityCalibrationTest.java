@@ -27,22 +27,23 @@ class QualityCalibrationTest {
     @ParameterizedTest(name = "sigma = {0}")
     @ValueSource(doubles = {0.0, 0.3, 0.6, 0.85})
     void qualitiesReproduceFlowSharesAndAdoption(double sigma) {
-        Market m = baseline(sigma);
-        MarketParams params = m.params();
-        Buyers b = m.buyers;
-        double[][] baseU = m.baseUtilities();
-        double[][] blend = m.blendFactors();
-        double[] u0 = m.outsideUtilities();
+        Market market = baseline(sigma);
+        MarketParams params = market.params();
+        MarketView m = market.view();
+        Buyers b = m.buyers();
+        double[][] baseU = m.utilities().baseUtilities();
+        double[][] blend = m.utilities().blendFactors();
+        double[] u0 = m.utilities().outsideUtilities();
         NestedLogit logit = m.logit();
-        int nP = m.nP;
+        int nP = m.providerCount();
         double[] v = new double[nP];
         double[] prob = new double[nP];
         double[] rev = new double[nP];
-        double[] cloud = new double[m.nG];
-        double[] total = new double[m.nG];
+        double[] cloud = new double[m.segmentCount()];
+        double[] total = new double[m.segmentCount()];
         for (int i = 0; i < b.n; i++) {
             int g = b.segment[i];
-            double alpha = m.segment(g).alpha() * b.alphaMult[i];
+            double alpha = m.roster().sp[g].alpha() * b.alphaMult[i];
             for (int j = 0; j < nP; j++) {
                 v[j] = baseU[g][j] - alpha * blend[g][j];
             }
@@ -60,21 +61,21 @@ class QualityCalibrationTest {
             double target = providers.get(j).effectiveFlowShare() / flowSum;
             assertEquals(target, rev[j] / revSum, 1e-9 * target, "revenue share of provider " + j);
         }
-        for (int g = 0; g < m.nG; g++) {
-            assertEquals(m.segment(g).cloudAdoption(), cloud[g] / total[g], 1e-9, "cloud adoption of segment " + g);
+        for (int g = 0; g < m.segmentCount(); g++) {
+            assertEquals(m.roster().sp[g].cloudAdoption(), cloud[g] / total[g], 1e-9, "cloud adoption of segment " + g);
         }
     }
 
     @ParameterizedTest(name = "sigma = {0}")
     @ValueSource(doubles = {0.0, 0.45})
     void jacobianMatchesFiniteDifferences(double sigma) {
-        Market m = baseline(sigma);
-        int nP = m.nP;
-        int nG = m.nG;
-        CalibrationSample sample = new CalibrationSample(m, m.buyers, 4, m.blendFactors(), m.availability(),
-                m.logit());
-        double[][] baseU = copy(m.baseUtilities());
-        double[] u0 = m.outsideUtilities().clone();
+        MarketView m = baseline(sigma).view();
+        int nP = m.providerCount();
+        int nG = m.segmentCount();
+        CalibrationSample sample = new CalibrationSample(m.roster(), m.buyers(), 4, m.utilities().blendFactors(),
+                m.availability(), m.logit());
+        double[][] baseU = copy(m.utilities().baseUtilities());
+        double[] u0 = m.utilities().outsideUtilities().clone();
         // Move away from the calibrated point so that the derivatives are generic.
         for (int g = 0; g < nG; g++) {
             for (int j = 0; j < nP; j++) {
@@ -129,12 +130,12 @@ class QualityCalibrationTest {
                 b[r] += a[r][c] * x[c];
             }
         }
-        double[] solved = Market.solveLinear(copy(a), b.clone());
+        double[] solved = DenseLinearSolver.solve(copy(a), b.clone());
         for (int k = 0; k < 3; k++) {
             assertEquals(x[k], solved[k], 1e-12, "x_" + k);
         }
         double[][] singular = {{1, 2, 3}, {2, 4, 6}, {0, 1, 1}};
-        org.junit.jupiter.api.Assertions.assertNull(Market.solveLinear(singular, new double[] {1, 2, 3}));
+        org.junit.jupiter.api.Assertions.assertNull(DenseLinearSolver.solve(singular, new double[] {1, 2, 3}));
     }
 
     private static double[][] copy(double[][] a) {

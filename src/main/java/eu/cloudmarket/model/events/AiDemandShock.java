@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 import java.util.List;
@@ -43,7 +43,7 @@ public record AiDemandShock(List<String> segments, double growthMultiplier, doub
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         for (String id : segments) {
             for (int g : m.segmentsMatching(id)) {
                 m.shockAiDemand(g, growthMultiplier, gpuIntensityMultiplier);

@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 
@@ -51,7 +51,7 @@ public record CapacityBuild(String provider, String product, double amount, int 
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         m.orderCapacity(m.providerIndex(provider), product.equals("ai"), amount, false, leadQuarters, 0,
                 country == null ? -1 : m.countryIndex(country));
     }

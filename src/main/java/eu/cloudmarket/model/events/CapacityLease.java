@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 
@@ -53,7 +53,7 @@ public record CapacityLease(
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         m.orderCapacity(m.providerIndex(provider), product.equals("ai"), amount, true, leadQuarters, costPremium,
                 country == null ? -1 : m.countryIndex(country));
     }

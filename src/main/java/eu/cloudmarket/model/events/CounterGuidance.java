@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.Origin;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
@@ -40,7 +40,7 @@ public record CounterGuidance(Origin origin, double refusalShare) implements Mar
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         m.setCounterGuidance(origin, refusalShare);
     }
 

@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 
@@ -43,7 +43,7 @@ public record DomesticChipRamp(String provider, String tier, double volumePerQua
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         m.rampTier(m.providerIndex(provider), m.tierIndex(tier), volumePerQuarter, performance);
     }
 

@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.Origin;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
@@ -45,7 +45,7 @@ public record ExportControlChange(String tier, Origin targetOrigin, double licen
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         m.setExportRule(m.tierIndex(tier), targetOrigin, licenceProbability, levy);
     }
 

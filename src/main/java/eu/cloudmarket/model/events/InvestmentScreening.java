@@ -1,6 +1,7 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
+import eu.cloudmarket.model.ScreeningOutcome;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 
@@ -50,8 +51,11 @@ public record InvestmentScreening(String provider, String country, String outcom
     }
 
     @Override
-    public void applyTo(Market m) {
-        m.screeningDecision(m.providerIndex(provider), outcome.equals("block") && !leaseFallback ? "block-exit" : outcome,
-                reviewQuarters);
+    public void applyTo(MarketControls m) {
+        ScreeningOutcome decided = ScreeningOutcome.of(outcome);
+        if (decided == ScreeningOutcome.BLOCK && !leaseFallback) {
+            decided = ScreeningOutcome.BLOCK_EXIT;
+        }
+        m.screeningDecision(m.providerIndex(provider), decided, reviewQuarters);
     }
 }

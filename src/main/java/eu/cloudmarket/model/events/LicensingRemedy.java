@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 import java.util.List;
@@ -40,7 +40,7 @@ public record LicensingRemedy(List<String> providers, double wedge) implements M
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         for (String id : providers) {
             for (int j : m.providersMatching(id)) {
                 m.setLicensingWedge(j, wedge);

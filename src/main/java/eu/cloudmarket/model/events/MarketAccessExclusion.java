@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 
@@ -42,7 +42,7 @@ public record MarketAccessExclusion(String country, String provider, int duratio
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         m.exclude(m.countryIndex(country), m.providerIndex(provider), durationQuarters, incumbentsStay);
     }
 }

@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.MarketParams;
 
 /**
@@ -23,8 +23,8 @@ public sealed interface MarketEvent permits PriceChange, ExportControlChange, Co
     /** Throws IllegalArgumentException naming the field if a reference is unknown. */
     void validate(MarketParams params);
 
-    /** Changes the market state. */
-    void applyTo(Market market);
+    /** Changes the market state through its controls. */
+    void applyTo(MarketControls market);
 
     /** Returns a copy with one numeric field replaced (used by stochastic events to draw magnitudes). */
     default MarketEvent withMagnitude(String field, double value) {

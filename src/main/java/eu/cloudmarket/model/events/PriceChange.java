@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 
@@ -52,7 +52,7 @@ public record PriceChange(String provider, String product, double changePct, Str
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         double factor = 1 + changePct / 100.0;
         for (int j : m.providersMatching(provider)) {
             m.changePrice(j, product, factor, basis.equals("cost"), holdQuarters);

@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 import java.util.List;
@@ -47,7 +47,7 @@ public record RegulatoryDesignation(
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         for (String id : providers) {
             for (int j : m.providersMatching(id)) {
                 m.designate(j, switchingTechMultiplier, removeLicensingWedge, complianceLagQuarters);

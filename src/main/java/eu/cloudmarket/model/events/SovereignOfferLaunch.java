@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
 
@@ -41,7 +41,7 @@ public record SovereignOfferLaunch(String provider, double exposureReduction, do
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         m.launchSovereignOffer(m.providerIndex(provider), exposureReduction, costPremium);
     }
 

@@ -1,6 +1,6 @@
 package eu.cloudmarket.model.events;
 
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.Origin;
 import eu.cloudmarket.model.params.Check;
 import eu.cloudmarket.model.params.MarketParams;
@@ -50,7 +50,7 @@ public record SovereigntyShock(Origin targetOrigin, Map<String, Double> deltaBet
     }
 
     @Override
-    public void applyTo(Market m) {
+    public void applyTo(MarketControls m) {
         double[] perSegment = new double[m.segmentCount()];
         deltaBeta.forEach((seg, d) -> perSegment[m.segmentIndex(seg)] = d);
         m.addSovereigntyShock(targetOrigin, perSegment, halfLifeQuarters);

@@ -1,0 +1,101 @@
+package eu.cloudmarket.model;
+
+/**
+ * Providers' marginal costs of general and AI compute: a base cost that follows the technology trend, scaled by cost
+ * shocks and by the premiums that leased or conditioned capacity carries; for AI, also by the cost of the chip tier
+ * the provider would buy next.
+ */
+final class CostModel {
+    /**
+     * Marginal costs inverted from the first-order condition are floored at this share of the price (a Lerner index
+     * of at most 0.95). Assumption: it only guards against a non-positive cost where the implied markup exceeds the
+     * price; no source fixes it.
+     */
+    static final double COST_FLOOR_SHARE_OF_PRICE = 0.05;
+    /**
+     * With no chip tier obtainable (every tier denied or refused), the next AI unit costs this multiple of the dearest
+     * tier the provider lists: grey-market and scarcity pricing. Assumption: analysts expected a 3–6× rise in Chinese
+     * inference cost on a full cut-off [S50]; the model's factor is a deliberately mild 1.5.
+     */
+    static final double SCARCITY_COST_FACTOR = 1.5;
+
+    private final Roster roster;
+    private final ProviderState providers;
+    private final Capacity capacity;
+    private final Regulation regulation;
+    private final QuarterState quarter;
+
+    CostModel(Roster roster, ProviderState providers, Capacity capacity, Regulation regulation, QuarterState quarter) {
+        this.roster = roster;
+        this.providers = providers;
+        this.capacity = capacity;
+        this.regulation = regulation;
+        this.quarter = quarter;
+    }
+
+    /** Marginal cost of general compute now. */
+    double costGen(int j) {
+        double trend = quarter.techIndex();
+        double cap = capacity.capGen[j];
+        double premium = cap > 0 ? capacity.premiumUnitsGen[j] / cap : 0;
+        return providers.baseCostGen[j] * trend * providers.costMultGen[j] * (1 + premium);
+    }
+
+    /**
+     * Marginal cost of AI compute now: base cost × trend × the cost per unit of effective capacity of the chip tier
+     * the provider would buy next (its first obtainable tier, with any export levy), relative to that of its tier at
+     * the start. Export controls thus raise the cost of the marginal unit at once (replacement cost), and leases add
+     * their premium.
+     */
+    double costAi(int j) {
+        double trend = quarter.techIndex();
+        double cap = capacity.capAi(j);
+        double premium = cap > 0 ? capacity.premiumUnitsAi[j] / cap : 0;
+        return providers.baseCostAi[j] * trend * providers.costMultAi[j]
+                * (marginalTierCostIndex(j) / capacity.initialFleetCostIndex[j]) * (1 + premium);
+    }
+
+    /**
+     * Cost index of the next unit of AI capacity: the first tier in the provider's preference list with a positive
+     * licence probability and volume. With none obtainable, {@link #SCARCITY_COST_FACTOR} times the dearest tier it
+     * lists.
+     */
+    double marginalTierCostIndex(int j) {
+        Origin own = roster.origin[j];
+        int o = own.ordinal();
+        double dearest = 0;
+        for (String tierId : roster.pp[j].chips()) {
+            int t = roster.tierIndex(tierId);
+            double idx = tierCostIndex(t, j);
+            dearest = Math.max(dearest, idx);
+            boolean refusedEntirely = roster.tp[t].madeIn() != own && regulation.refusal[o] >= 1;
+            if (regulation.licenceProb[t][o] > 0 && capacity.tierVolume[j][t] > 0 && !refusedEntirely) {
+                return idx;
+            }
+        }
+        return SCARCITY_COST_FACTOR * dearest;
+    }
+
+    /** Cost per unit of effective AI capacity of a tier for provider j, including any export levy. */
+    double tierCostIndex(int t, int j) {
+        return roster.tp[t].unitCost() * (1 + regulation.levy[t][roster.origin[j].ordinal()])
+                / capacity.tierPerformance[j][t];
+    }
+
+    /**
+     * Sets each provider's marginal costs so that its initial prices satisfy its first-order condition: c = p − μ
+     * with the implied markups μ (domain.md §2.2, "inverting the FOC"), floored at
+     * {@link #COST_FLOOR_SHARE_OF_PRICE} of the price; NaN markups (no demand) keep the configured cost.
+     */
+    void invertMarginalCosts(double[] mu) {
+        for (int j = 0; j < roster.nP; j++) {
+            if (Double.isNaN(mu[j])) {
+                continue;
+            }
+            double pg = providers.priceGen[j];
+            double pa = providers.priceAi[j];
+            providers.baseCostGen[j] = Math.max(COST_FLOOR_SHARE_OF_PRICE * pg, pg - mu[j]);
+            providers.baseCostAi[j] = Math.max(COST_FLOOR_SHARE_OF_PRICE * pa, pa - mu[j]);
+        }
+    }
+}
