@@ -2,6 +2,7 @@ package eu.cloudmarket.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.cloudmarket.experiment.sweep.SweepKind;
 import eu.cloudmarket.model.Market;
 import eu.cloudmarket.model.ProviderQuarter;
 import eu.cloudmarket.model.QuarterSnapshot;

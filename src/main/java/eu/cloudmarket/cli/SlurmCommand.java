@@ -1,6 +1,8 @@
 package eu.cloudmarket.cli;
 
 import eu.cloudmarket.experiment.SweepPlan;
+import eu.cloudmarket.experiment.sweep.Shard;
+import eu.cloudmarket.experiment.sweep.Sweep;
 import eu.cloudmarket.output.Metadata;
 import eu.cloudmarket.output.ResultFolder;
 import eu.cloudmarket.scenario.ConfigException;

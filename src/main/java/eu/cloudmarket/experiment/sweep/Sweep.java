@@ -1,4 +1,4 @@
-package eu.cloudmarket.cli;
+package eu.cloudmarket.experiment.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,7 +31,7 @@ import java.util.Set;
  * value (or each end of each range) of each parameter on its own, so that a misspelt path or an out-of-range value
  * fails before anything runs, naming the sweep file's key.
  */
-final class Sweep {
+public final class Sweep {
     private final SweepFile file;
     private final SweepPlan plan;
     private final String baseSha;
@@ -54,24 +54,24 @@ final class Sweep {
         this.manifest = buildManifest();
     }
 
-    SweepFile file() {
+    public SweepFile file() {
         return file;
     }
 
-    SweepPlan plan() {
+    public SweepPlan plan() {
         return plan;
     }
 
-    ObjectNode manifest() {
+    public ObjectNode manifest() {
         return manifest.deepCopy();
     }
 
-    String planSha() {
+    public String planSha() {
         return manifest.get("plan_sha256").asText();
     }
 
     /** Reads, checks and plans a sweep file; throws ConfigException/ConfigProblems on bad input. */
-    static Sweep prepare(java.nio.file.Path sweepFile) {
+    public static Sweep prepare(java.nio.file.Path sweepFile) {
         SweepFile f = SweepFile.read(sweepFile);
         ScenarioLoader loader = new ScenarioLoader();
         ScenarioLoader.Source baseSource = read(f, loader, f.base(), "base");
@@ -185,7 +185,7 @@ final class Sweep {
      * the scenario refuses fails the run with an {@link InvalidScenario} naming the key but not the file, so the
      * recorded error is the same on every machine whatever the path of the sweep file.
      */
-    RunSetup setup(RunSpec spec) {
+    public RunSetup setup(RunSpec spec) {
         // Runs are numbered cell by cell and workers take them in order, so consecutive runs of a worker usually
         // share their cell: the scenario (immutable) is loaded once per cell and worker, not once per replication.
         LastSetup last = lastSetups.get();
@@ -275,7 +275,7 @@ final class Sweep {
         String planSha = Metadata.sha256(planNode.toString().getBytes(StandardCharsets.UTF_8));
 
         ObjectNode m = json.createObjectNode();
-        m.put("format", SweepOutputs.FORMAT);
+        m.put("format", "cloudmarket-sweep/1");
         m.put("tool", "cloudmarket");
         m.put("version", Metadata.toolVersion());
         m.put("name", plan.name());
@@ -320,7 +320,7 @@ final class Sweep {
     }
 
     /** The manifest as written to manifest.json (deterministic: no times, no host names). */
-    byte[] manifestBytes() {
+    public byte[] manifestBytes() {
         try {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             return (json.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);

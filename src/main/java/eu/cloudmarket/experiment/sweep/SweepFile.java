@@ -1,4 +1,4 @@
-package eu.cloudmarket.cli;
+package eu.cloudmarket.experiment.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +40,7 @@ import java.util.Set;
  * @param referenceSets  the reference's overrides (empty when there is none)
  * @param locations      key positions in the file, for error messages
  */
-record SweepFile(
+public record SweepFile(
         Path file,
         String name,
         String description,
@@ -81,7 +81,7 @@ record SweepFile(
     }
 
     /** Reads and checks a sweep file (not yet the base scenario: see {@link Sweep#prepare}). */
-    static SweepFile read(Path file) {
+    public static SweepFile read(Path file) {
         ScenarioLoader loader = new ScenarioLoader();
         Map<String, ScenarioLoader.Locations> locs = new HashMap<>();
         ObjectNode root = loader.readTree(file, locs);
