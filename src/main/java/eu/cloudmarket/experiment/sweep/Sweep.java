@@ -275,7 +275,7 @@ public final class Sweep {
         String planSha = Metadata.sha256(planNode.toString().getBytes(StandardCharsets.UTF_8));
 
         ObjectNode m = json.createObjectNode();
-        m.put("format", "cloudmarket-sweep/1");
+        m.put("format", SweepFolder.FORMAT);
         m.put("tool", "cloudmarket");
         m.put("version", Metadata.toolVersion());
         m.put("name", plan.name());
