@@ -13,32 +13,49 @@ import java.util.List;
  * @param replications replications per cell
  * @param runs         runs, reference runs included
  * @param masterSeed   master seed of every run
- * @param columns      the swept parameters' column names
+ * @param parameters   the swept parameters, in column order
  * @param metrics      the metric names
  * @param reference    whether the sweep has a reference scenario
  */
-record SweepInfo(String planSha, int cells, int replications, int runs, long masterSeed, List<String> columns,
+record SweepInfo(String planSha, int cells, int replications, int runs, long masterSeed, List<Parameter> parameters,
         List<String> metrics, boolean reference) {
 
+    /**
+     * A swept parameter as the result files show it.
+     *
+     * @param column  its column name
+     * @param path    the dotted config path it sets
+     * @param numeric whether all its values are numbers
+     */
+    record Parameter(String column, String path, boolean numeric) {
+    }
+
     static SweepInfo of(JsonNode manifest) {
-        List<String> columns = new ArrayList<>();
-        manifest.get("parameters").forEach(p -> columns.add(p.get("column").asText()));
+        List<Parameter> parameters = new ArrayList<>();
+        manifest.get("parameters").forEach(p -> parameters.add(new Parameter(p.get("column").asText(),
+                p.path("path").asText(), p.path("numeric").asBoolean(false))));
         List<String> metrics = new ArrayList<>();
         manifest.get("metrics").forEach(x -> metrics.add(x.asText()));
         return new SweepInfo(manifest.get("plan_sha256").asText(), manifest.get("cells").asInt(),
                 manifest.get("replications").asInt(), manifest.get("runs").asInt(),
-                manifest.get("master_seed").asLong(), columns, metrics, manifest.hasNonNull("reference"));
+                manifest.get("master_seed").asLong(), List.copyOf(parameters), List.copyOf(metrics),
+                manifest.hasNonNull("reference"));
+    }
+
+    /** The parameters' column names. */
+    List<String> columns() {
+        return parameters.stream().map(Parameter::column).toList();
     }
 
     /** Fields of a journal line (without its checksum). */
     int fields() {
-        return 4 + columns.size() + metrics.size() + 1;
+        return 4 + parameters.size() + metrics.size() + 1;
     }
 
     /** The journal header: identifies the plan, so a journal of another sweep is never mixed in. */
     String journalHeader() {
         List<String> cols = new ArrayList<>(List.of("run_id", "cell_id", "replication", "status"));
-        cols.addAll(columns);
+        cols.addAll(columns());
         cols.addAll(metrics);
         cols.add("error");
         cols.add("crc32");
@@ -57,7 +74,7 @@ record SweepInfo(String planSha, int cells, int replications, int runs, long mas
         f.add(Integer.toString(o.spec().replication()));
         f.add(o.ok() ? "ok" : "failed");
         if (o.spec().isReference()) {
-            for (int j = 0; j < columns.size(); j++) {
+            for (int j = 0; j < parameters.size(); j++) {
                 f.add("");
             }
         } else {
