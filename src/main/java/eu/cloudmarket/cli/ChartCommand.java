@@ -1,5 +1,6 @@
 package eu.cloudmarket.cli;
 
+import eu.cloudmarket.experiment.Failure;
 import eu.cloudmarket.output.ChartOptions;
 import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunTables;
@@ -37,15 +38,13 @@ final class ChartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         ChartOptions options = chartOptions.options();
         boolean run = Files.isRegularFile(dir.resolve(RunTables.QUARTERS));
         boolean sweep = Files.isRegularFile(dir.resolve(SweepChartFactory.CELLS));
         if (!run && !sweep) {
-            err.println("error: " + dir + " is not a result folder (no " + RunTables.QUARTERS + " or "
+            throw Failure.badInput(dir + " is not a result folder (no " + RunTables.QUARTERS + " or "
                     + SweepChartFactory.CELLS + " in it)");
-            return CloudMarketCli.BAD_INPUT;
         }
         List<Path> written = new ArrayList<>();
         try {
@@ -56,12 +55,7 @@ final class ChartCommand implements Callable<Integer> {
                 written.addAll(SweepChartFactory.renderAll(dir, options));
             }
         } catch (IOException | RuntimeException e) {
-            err.println("error: cannot draw the charts of " + dir + ": " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return CloudMarketCli.RUN_FAILED;
+            throw Failure.runFailed("cannot draw the charts of " + dir + ": " + Failure.describe(e), e);
         }
         out.println(written.size() + " chart files in " + dir.resolve("charts"));
         out.flush();

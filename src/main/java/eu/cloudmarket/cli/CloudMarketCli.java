@@ -45,17 +45,8 @@ public final class CloudMarketCli implements Runnable {
             err.flush();
             return BAD_INPUT;
         });
-        cl.setExitCodeExceptionMapper(e -> Errors.problems(e) != null ? BAD_INPUT : RUN_FAILED);
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            var problems = Errors.problems(ex);
-            if (problems != null) {
-                Errors.printProblems(c.getErr(), problems);
-                return BAD_INPUT;
-            }
-            Errors.printUnexpected(c.getErr(), "unexpected failure", ex, Errors.verbose(parsed),
-                    Errors.hasVerbose(parsed));
-            return RUN_FAILED;
-        });
+        cl.setExitCodeExceptionMapper(Errors::exitCode);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> Errors.report(c.getErr(), ex, parsed));
         return cl;
     }
 

@@ -1,5 +1,6 @@
 package eu.cloudmarket.cli;
 
+import eu.cloudmarket.experiment.Failure;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.ConfigProblems;
 import java.io.PrintWriter;
@@ -7,14 +8,45 @@ import java.util.List;
 import picocli.CommandLine.ParseResult;
 
 /**
- * How the command line reports failures: bad input is one {@code error:} line per problem and exit code 2; anything
- * unexpected is one {@code error:} line, a hint to rerun with {@code --verbose}, and exit code 1. Stack traces only
- * with {@code --verbose}.
+ * How the command line reports failures, the one place that maps an exception to a message and an exit code: bad
+ * input ({@link ConfigException}, {@link ConfigProblems}, {@link Failure.Kind#BAD_INPUT}) is one {@code error:} line
+ * per problem and exit code 2; work that stopped ({@link Failure.Kind#RUN_FAILED}) is its {@code error:} line and
+ * exit code 1; anything unexpected is one {@code error:} line, a hint to rerun with {@code --verbose}, and exit code
+ * 1. Stack traces only with {@code --verbose}.
  */
 final class Errors {
     static final String VERBOSE_HINT = "hint: run again with --verbose to see the stack trace (and please report it)";
 
     private Errors() {
+    }
+
+    /** Prints what went wrong in a command and returns its exit code. */
+    static int report(PrintWriter err, Throwable t, ParseResult parsed) {
+        List<ConfigException> problems = problems(t);
+        if (problems != null) {
+            printProblems(err, problems);
+            return CloudMarketCli.BAD_INPUT;
+        }
+        if (t instanceof Failure f && f.kind() != Failure.Kind.UNEXPECTED) {
+            err.println("error: " + f.getMessage());
+            if (f.kind() == Failure.Kind.RUN_FAILED && f.getCause() != null && verbose(parsed)) {
+                f.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return exitCode(f);
+        }
+        if (t instanceof Failure f) {
+            printUnexpected(err, f.getMessage(), f.getCause(), verbose(parsed), hasVerbose(parsed));
+        } else {
+            printUnexpected(err, "unexpected failure", t, verbose(parsed), hasVerbose(parsed));
+        }
+        return CloudMarketCli.RUN_FAILED;
+    }
+
+    /** The exit code of a command that threw {@code t}. */
+    static int exitCode(Throwable t) {
+        boolean badInput = problems(t) != null || t instanceof Failure f && f.kind() == Failure.Kind.BAD_INPUT;
+        return badInput ? CloudMarketCli.BAD_INPUT : CloudMarketCli.RUN_FAILED;
     }
 
     /** The problems in a ConfigException or ConfigProblems, or null if {@code t} is neither. */

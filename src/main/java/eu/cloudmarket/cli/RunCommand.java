@@ -2,6 +2,8 @@ package eu.cloudmarket.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.cloudmarket.experiment.sweep.SweepKind;
+import eu.cloudmarket.experiment.Failure;
 import eu.cloudmarket.model.Market;
 import eu.cloudmarket.model.ProviderQuarter;
 import eu.cloudmarket.model.QuarterSnapshot;
@@ -21,8 +23,6 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +74,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         // Bad input (seed, replication, chart format, config, --set) throws ConfigException/ConfigProblems: exit 2.
         ChartOptions charts = chartOptions.options();
@@ -89,17 +88,15 @@ final class RunCommand implements Callable<Integer> {
                     + " the '" + kind.name() + "' command (or 'validate' to check it)");
         }
         Scenario scenario = loader.load(config, sets, seedValue);
-        Path target = out != null ? out : defaultFolder(scenario.name());
+        Path target = out != null ? out : ResultFolder.defaultFor(scenario.name());
         ResultFolder folder;
         try {
             folder = ResultFolder.create(target, force);
         } catch (FileAlreadyExistsException e) {
-            err.println("error: " + (e.getReason() != null ? target + ": " + e.getReason()
-                    : "cannot create result folder " + target + ": " + e.getFile() + " exists and is not a folder"));
-            return CloudMarketCli.BAD_INPUT;
+            throw Failure.badInput(e.getReason() != null ? target + ": " + e.getReason()
+                    : "cannot create result folder " + target + ": " + e.getFile() + " exists and is not a folder");
         } catch (IOException | RuntimeException e) {
-            err.println("error: cannot create result folder " + target + ": " + Errors.oneLine(e.getMessage()));
-            return CloudMarketCli.BAD_INPUT;
+            throw Failure.badInput("cannot create result folder " + target + ": " + Errors.oneLine(e.getMessage()));
         }
         // Ctrl-C or a plain kill runs shutdown hooks: remove the half-written folder. (kill -9 cannot be caught;
         // its hidden .partial- folder is removed by the next run that writes beside it.)
@@ -117,8 +114,7 @@ final class RunCommand implements Callable<Integer> {
             summarise(outw, folder.target(), rec);
             return CloudMarketCli.OK;
         } catch (IOException | RuntimeException | Error e) {
-            Errors.printUnexpected(err, "run failed (no result folder was written)", e, verbose);
-            return CloudMarketCli.RUN_FAILED;
+            throw Failure.unexpected("run failed (no result folder was written)", e);
         } finally {
             folder.abandon();
             if (hooked) {
@@ -154,17 +150,6 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--seed", null, "must be a whole number between " + Long.MIN_VALUE + " and "
                     + Long.MAX_VALUE + ", was '" + s + "'");
         }
-    }
-
-    /** {@code results/<name>-<timestamp>}; the name was checked by the loader and is checked again here. */
-    static Path defaultFolder(String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path root = Path.of("results");
-        Path p = ResultFolder.inside(root, name + "-" + stamp);
-        for (int n = 2; Files.exists(p); n++) {
-            p = ResultFolder.inside(root, name + "-" + stamp + "-" + n);
-        }
-        return p;
     }
 
     private void writeAll(Path dir, Scenario scenario, RunRecorder rec, double wallSeconds, ChartOptions charts)

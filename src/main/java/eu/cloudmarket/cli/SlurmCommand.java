@@ -1,22 +1,22 @@
 package eu.cloudmarket.cli;
 
+import static eu.cloudmarket.experiment.slurm.SlurmScripts.MERGE_SCRIPT;
+import static eu.cloudmarket.experiment.slurm.SlurmScripts.SWEEP_SCRIPT;
+
 import eu.cloudmarket.experiment.SweepPlan;
-import eu.cloudmarket.output.Metadata;
-import eu.cloudmarket.output.ResultFolder;
+import eu.cloudmarket.experiment.slurm.SlurmRequest;
+import eu.cloudmarket.experiment.slurm.SlurmScripts;
+import eu.cloudmarket.experiment.sweep.Shard;
+import eu.cloudmarket.experiment.sweep.Sweep;
 import eu.cloudmarket.scenario.ConfigException;
-import eu.cloudmarket.scenario.ConfigProblems;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,19 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code slurm SWEEP --shards N --out DIR}: prepares a sweep for a SLURM cluster. Creates the sweep folder DIR with
- * its manifest, writes {@code DIR/sweep.sbatch} (a job array with one task per shard, each running
- * {@code sweep --shard $SLURM_ARRAY_TASK_ID/N --resume} with the same jar) and {@code DIR/merge.sbatch}, and prints
- * the two commands that submit them, the merge depending on the whole array ({@code --dependency=afterok}).
+ * {@code slurm SWEEP --shards N --out DIR}: writes the batch scripts of a sweep into DIR ({@link SlurmScripts}) and
+ * prints the two commands that submit them, the merge depending on the whole array ({@code --dependency=afterok}).
  */
 @Command(name = "slurm", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write SLURM batch scripts that run a sweep as a job array (one task per shard) and merge it.",
             "Prints the sbatch commands to submit them."})
 final class SlurmCommand implements Callable<Integer> {
-    static final String SWEEP_SCRIPT = "sweep.sbatch";
-    static final String MERGE_SCRIPT = "merge.sbatch";
-    static final String LOGS = "slurm-logs";
-
     @Spec
     CommandSpec spec;
 
@@ -81,38 +75,21 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter o = spec.commandLine().getOut();
-        Sweep sweep;
-        Path jarPath;
-        try {
-            checkOptions();
-            jarPath = jarPath();
-            sweep = Sweep.prepare(sweepFile);
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return CloudMarketCli.BAD_INPUT;
-        } catch (ConfigProblems p) {
-            p.problems().forEach(e -> err.println("error: " + e.getMessage()));
-            return CloudMarketCli.BAD_INPUT;
-        }
-        Path dir = out.toAbsolutePath().normalize();
-        try {
-            prepareFolder(dir, sweep);
-            Files.createDirectories(dir.resolve(LOGS));
-            Files.createDirectories(dir.resolve(SweepOutputs.SHARDS));
-            Path sweepAbs = sweepFile.toAbsolutePath().normalize();
-            write(dir.resolve(SWEEP_SCRIPT), sweepScript(sweep, dir, jarPath, sweepAbs));
-            write(dir.resolve(MERGE_SCRIPT), mergeScript(sweep, dir, jarPath));
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return CloudMarketCli.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("error: cannot write the batch scripts into " + dir + ": " + e.getMessage());
-            return CloudMarketCli.BAD_INPUT;
-        }
-        SweepPlan plan = sweep.plan();
-        String d = quote(dir.toString());
+        checkOptions();
+        Path jarPath = jarPath();
+        Sweep sweep = Sweep.prepare(sweepFile);
+        SlurmRequest request = new SlurmRequest(sweep, sweepFile, out, shards, partition, time, cpusPerTask, mem,
+                jarPath, java, setup, force);
+        SlurmScripts.write(request);
+        printSubmission(spec.commandLine().getOut(), request);
+        return CloudMarketCli.OK;
+    }
+
+    /** How to submit the scripts, and what to check first. */
+    private void printSubmission(PrintWriter o, SlurmRequest request) {
+        SweepPlan plan = request.sweep().plan();
+        Path dir = request.dir();
+        String d = SlurmScripts.quote(dir.toString());
         o.printf(Locale.ROOT, "wrote %s/%s (job array 1-%d: %d runs, %d to %d per task) and %s/%s%n", dir,
                 SWEEP_SCRIPT, shards, plan.totalRuns(), plan.runsInShard(shards, shards), plan.runsInShard(1, shards),
                 dir, MERGE_SCRIPT);
@@ -122,7 +99,7 @@ final class SlurmCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "if task K fails, run it again alone (it resumes), then merge:%n");
         o.printf(Locale.ROOT, "  sbatch --array=K %s/%s%n", d, SWEEP_SCRIPT);
         o.printf(Locale.ROOT, "  sbatch %s/%s   (or: java -jar %s merge %s)%n", d, MERGE_SCRIPT,
-                quote(jarPath.toString()), d);
+                SlurmScripts.quote(request.jar().toString()), d);
         if (shards > 1000) {
             o.println("note: many clusters limit job arrays to 1000 tasks (MaxArraySize); check with: scontrol show"
                     + " config | grep MaxArraySize");
@@ -132,7 +109,6 @@ final class SlurmCommand implements Callable<Integer> {
                     plan.totalRuns(), shards - plan.totalRuns());
         }
         o.flush();
-        return CloudMarketCli.OK;
     }
 
     private void checkOptions() {
@@ -187,103 +163,5 @@ final class SlurmCommand implements Callable<Integer> {
         }
         throw new ConfigException("--jar", null, "cannot tell which jar the tasks should run; build it (mvn package)"
                 + " and pass --jar target/cloudmarket.jar");
-    }
-
-    private void prepareFolder(Path dir, Sweep sweep) throws IOException {
-        Path manifest = dir.resolve(SweepOutputs.MANIFEST);
-        if (Files.exists(manifest)) {
-            try {
-                SweepCommand.checkManifest(dir, sweep);
-                return; // the same sweep: keep its results, rewrite the scripts
-            } catch (ConfigException e) {
-                if (!force) {
-                    throw e;
-                }
-                ResultFolder.deleteTree(dir);
-            }
-        } else if (Files.isDirectory(dir)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                if (s.findAny().isPresent()) {
-                    throw new ConfigException(dir.toString(), null, "exists and is not a sweep folder (no "
-                            + SweepOutputs.MANIFEST + "); choose another --out");
-                }
-            }
-        }
-        Files.createDirectories(dir);
-        SweepOutputs.writeAtomically(manifest, sweep.manifestBytes());
-    }
-
-    private List<String> directives(Path dir, String jobName, String output, boolean array) {
-        List<String> l = new ArrayList<>();
-        l.add("#SBATCH --job-name=" + jobName);
-        if (array) {
-            l.add("#SBATCH --array=1-" + shards);
-        }
-        l.add("#SBATCH --cpus-per-task=" + (array ? cpusPerTask : 1));
-        l.add("#SBATCH --output=" + dir.resolve(LOGS).resolve(output));
-        if (time != null) {
-            l.add("#SBATCH --time=" + time);
-        }
-        if (partition != null) {
-            l.add("#SBATCH --partition=" + partition);
-        }
-        if (mem != null) {
-            l.add("#SBATCH --mem=" + mem);
-        }
-        return l;
-    }
-
-    String sweepScript(Sweep sweep, Path dir, Path jarPath, Path sweepAbs) {
-        SweepPlan plan = sweep.plan();
-        List<String> l = new ArrayList<>();
-        l.add("#!/bin/bash");
-        l.add("# Generated by cloudmarket " + Metadata.toolVersion() + ": sweep " + plan.name() + ", "
-                + plan.totalRuns() + " runs in " + shards + " shards.");
-        l.add("# Array task I runs shard I of " + shards + " (the runs with run_id mod " + shards
-                + " = I-1) and appends each finished run to");
-        l.add("# " + dir.resolve(SweepOutputs.SHARDS) + "/shard-I-of-" + shards + ".journal.csv; it always resumes,"
-                + " so a task that failed or was");
-        l.add("# cancelled can be run again alone: sbatch --array=K " + dir.resolve(SWEEP_SCRIPT));
-        l.addAll(directives(dir, jobName(plan), "sweep-%A_%a.out", true));
-        l.add("set -euo pipefail");
-        l.addAll(setup);
-        l.add("exec " + java + " -jar " + quote(jarPath.toString()) + " sweep " + quote(sweepAbs.toString()) + " --out "
-                + quote(dir.toString()) + " --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\" --resume --threads"
-                + " \"${SLURM_CPUS_PER_TASK:-1}\"");
-        return String.join("\n", l) + "\n";
-    }
-
-    String mergeScript(Sweep sweep, Path dir, Path jarPath) {
-        List<String> l = new ArrayList<>();
-        l.add("#!/bin/bash");
-        l.add("# Generated by cloudmarket " + Metadata.toolVersion() + ": merges the " + shards + " shards of sweep "
-                + sweep.plan().name() + " into runs.csv, cells.csv and charts/.");
-        l.add("# Submit it after the array: sbatch --dependency=afterok:<array job id> " + dir.resolve(MERGE_SCRIPT));
-        l.addAll(directives(dir, jobName(sweep.plan()) + "-merge", "merge-%j.out", false));
-        l.add("set -euo pipefail");
-        l.addAll(setup);
-        l.add("exec " + java + " -jar " + quote(jarPath.toString()) + " merge " + quote(dir.toString()));
-        return String.join("\n", l) + "\n";
-    }
-
-    private static String jobName(SweepPlan plan) {
-        return "cm-" + plan.name();
-    }
-
-    /** Single-quotes a word for bash when it needs it. */
-    static String quote(String s) {
-        if (s.matches("[A-Za-z0-9_./:=+@%-]+")) {
-            return s;
-        }
-        return "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        SweepOutputs.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: sbatch reads the script anyway
-        }
     }
 }

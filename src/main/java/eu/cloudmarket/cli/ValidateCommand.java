@@ -1,6 +1,7 @@
 package eu.cloudmarket.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.cloudmarket.experiment.sweep.SweepKind;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.InputKind;
 import eu.cloudmarket.scenario.InputKinds;

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * What one run needs from its scenario: the model parameters, the dated events and the stochastic event processes.
- * The command line builds it from the base scenario file and the run's overrides.
+ * A prepared sweep ({@code experiment.sweep.Sweep}) builds it from the base scenario file and the run's overrides.
  */
 public record RunSetup(MarketParams params, List<ScheduledEvent> events, List<StochasticEvent> stochastic) {
     public RunSetup {

@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
 /**
  * Runs a sweep's runs on a fixed number of threads. Workers take the next run id in increasing order, so at any time
  * at most {@code threads} runs are in memory, whatever the size of the sweep. Each finished run, successful or not,
- * goes to the {@link Journal} as soon as it completes (the command line's journal writes it durably to disk); a run
+ * goes to the {@link Journal} as soon as it completes (the sweep's journal writes it durably to disk); a run
  * that throws is recorded with its error and the sweep goes on. Results do not depend on the number of threads,
  * because each run owns its market and random streams and the result files are later sorted by run id.
  */

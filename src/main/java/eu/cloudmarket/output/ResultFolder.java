@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -108,6 +111,17 @@ public final class ResultFolder {
         Path rootNorm = root.toAbsolutePath().normalize();
         if (p.isAbsolute() != root.isAbsolute() || !rootNorm.equals(p.toAbsolutePath().normalize().getParent())) {
             throw new IllegalArgumentException("'" + name + "' would leave " + root);
+        }
+        return p;
+    }
+
+    /** {@code results/<name>-<timestamp>}, numbered on if taken; the name is checked as by {@link #inside}. */
+    public static Path defaultFor(String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path root = Path.of("results");
+        Path p = inside(root, name + "-" + stamp);
+        for (int n = 2; Files.exists(p); n++) {
+            p = inside(root, name + "-" + stamp + "-" + n);
         }
         return p;
     }

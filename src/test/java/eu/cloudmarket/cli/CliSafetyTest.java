@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.cloudmarket.output.ResultFolder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class CliSafetyTest {
 
     @Test
     void theDefaultFolderIsNamedFromTheScenarioInsideResults() {
-        Path p = RunCommand.defaultFolder("baseline");
+        Path p = ResultFolder.defaultFor("baseline");
         assertEquals(Path.of("results"), p.getParent());
         assertTrue(p.getFileName().toString().matches("baseline-\\d{8}-\\d{6}(-\\d+)?"), p.toString());
     }

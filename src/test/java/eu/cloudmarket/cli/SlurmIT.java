@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.cloudmarket.experiment.slurm.SlurmScripts;
+import eu.cloudmarket.experiment.sweep.SweepFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +95,7 @@ class SlurmIT {
 
     static String logs(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder();
-        Path logs = dir.resolve(SlurmCommand.LOGS);
+        Path logs = dir.resolve(SlurmScripts.LOGS);
         if (Files.isDirectory(logs)) {
             try (var s = Files.list(logs)) {
                 for (Path p : (Iterable<Path>) s.sorted()::iterator) {
@@ -146,7 +148,7 @@ class SlurmIT {
         Jar.Result gen = Jar.run(120, "slurm", file, "--shards", "2", "--out", dir.toString(), "--cpus-per-task", "1");
         assertEquals(0, gen.code(), gen.out() + gen.err());
         String jid = submit(dir.resolve("sweep.sbatch").toString());
-        Path journal = SweepOutputs.shardJournal(dir, 2, 2);
+        Path journal = SweepFolder.shardJournal(dir, 2, 2);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (Jar.journalRows(journal) < 2 && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -30,6 +30,30 @@ class CodebookCompletenessTest {
         assertCodebookMatchesTables(out);
     }
 
+    @Test
+    void aSweepsCodebookListsExactlyTheColumnsOfRunsAndCellsWithAReference(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("sweep");
+        CliHarness.Result r = CliHarness.run("sweep", "src/test/resources/golden/golden-sweep.yaml", "--out",
+                out.toString(), "--no-charts");
+        assertEquals(0, r.code(), r.err());
+        assertCodebookMatchesTables(out);
+    }
+
+    @Test
+    void aSweepsCodebookListsExactlyTheColumnsOfRunsAndCellsWithoutAReference(@TempDir Path tmp)
+            throws IOException {
+        Path file = tmp.resolve("plain.yaml");
+        Files.writeString(file, "base: " + Path.of("configs/baseline.yaml").toAbsolutePath() + "\n"
+                + "set: {buyers.count: 500, horizon.quarters: 4, horizon.truncateEvents: true}\n"
+                + "design: grid\nreplications: 1\nseed: 3\n"
+                + "parameters:\n  - {path: market.nestingSigma, values: [0.0, 0.3]}\n"
+                + "metrics: [final_share.eu, mean_price_ai]\n");
+        Path out = tmp.resolve("sweep");
+        CliHarness.Result r = CliHarness.run("sweep", file.toString(), "--out", out.toString(), "--no-charts");
+        assertEquals(0, r.code(), r.err());
+        assertCodebookMatchesTables(out);
+    }
+
     /** The set of "file/column" pairs in the CSV headers equals the set the codebook lists, unit and type given. */
     static void assertCodebookMatchesTables(Path dir) throws IOException {
         Set<String> written = new TreeSet<>();

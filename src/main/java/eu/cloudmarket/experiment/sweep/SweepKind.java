@@ -1,4 +1,4 @@
-package eu.cloudmarket.cli;
+package eu.cloudmarket.experiment.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.scenario.ConfigException;
@@ -10,9 +10,9 @@ import java.util.List;
  * Sweep files for {@code validate}: the sweep file itself, its base and reference scenarios, and the scenario of
  * every design cell (each parameter value applied as a {@code --set}) are checked without running anything.
  */
-final class SweepKind implements InputKind {
+public final class SweepKind implements InputKind {
     /** The kind of a file with top-level mapping {@code top}: a sweep, or else whatever the scenario layer knows. */
-    static InputKind of(ObjectNode top) {
+    public static InputKind of(ObjectNode top) {
         SweepKind sweep = new SweepKind();
         return sweep.recognises(top) ? sweep : eu.cloudmarket.scenario.InputKinds.of(top);
     }

@@ -1,4 +1,4 @@
-package eu.cloudmarket.cli;
+package eu.cloudmarket.experiment.sweep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +40,7 @@ import java.util.Set;
  * @param referenceSets  the reference's overrides (empty when there is none)
  * @param locations      key positions in the file, for error messages
  */
-record SweepFile(
+public record SweepFile(
         Path file,
         String name,
         String description,
@@ -81,7 +81,7 @@ record SweepFile(
     }
 
     /** Reads and checks a sweep file (not yet the base scenario: see {@link Sweep#prepare}). */
-    static SweepFile read(Path file) {
+    public static SweepFile read(Path file) {
         ScenarioLoader loader = new ScenarioLoader();
         Map<String, ScenarioLoader.Locations> locs = new HashMap<>();
         ObjectNode root = loader.readTree(file, locs);
@@ -353,58 +353,72 @@ record SweepFile(
                 }
                 integer = p.get("integer").asBoolean();
             }
-            boolean hasValues = p.has("values");
-            boolean hasRange = p.has("range");
             String dist = optionalText(p, "distribution", at + ".distribution");
-            if (hasValues) {
-                for (String k : List.of("range", "steps", "distribution", "mean", "sd", "integer")) {
-                    if (p.has(k)) {
-                        throw problem(at + "." + k, "not allowed together with 'values'");
-                    }
-                }
-                JsonNode vs = p.get("values");
-                if (!vs.isArray() || vs.isEmpty()) {
-                    throw problem(at + ".values", "must be a non-empty list of values");
-                }
-                List<ParameterValue> values = new ArrayList<>();
-                Set<String> seen = new HashSet<>();
-                for (int k = 0; k < vs.size(); k++) {
-                    ParameterValue v = value(vs.get(k), at + ".values." + k);
-                    if (!seen.add(v.text())) {
-                        throw problem(at + ".values." + k, "value " + v.text() + " is listed twice");
-                    }
-                    values.add(v);
-                }
-                return SweepParameter.values(path, column, values);
+            if (p.has("values")) {
+                return listed(p, at, path, column);
             }
             if (grid) {
-                if (!hasRange || !p.has("steps")) {
-                    throw problem(at, "a grid parameter needs 'values: [...]', or 'range: [min, max]' with 'steps'");
-                }
-                for (String k : List.of("distribution", "mean", "sd")) {
-                    if (p.has(k)) {
-                        throw problem(at + "." + k, "only for sampled designs (random, lhs, sobol)");
-                    }
-                }
-                double[] range = range(p.get("range"), at + ".range");
-                int steps = intValue(p.get("steps"), at + ".steps", 2, MAX_STEPS);
-                List<ParameterValue> values = new ArrayList<>();
-                Set<String> seen = new HashSet<>();
-                for (int k = 0; k < steps; k++) {
-                    double x = k == steps - 1 ? range[1] : range[0] + k * (range[1] - range[0]) / (steps - 1);
-                    ParameterValue v = integer ? ParameterValue.integer(Math.round(x)) : ParameterValue.number(x);
-                    if (seen.add(v.text())) {
-                        values.add(v);
-                    } else if (integer) {
-                        throw problem(at + ".steps", steps + " whole-number steps do not fit in the range");
-                    }
-                }
-                return SweepParameter.values(path, column, values);
+                return gridRange(p, at, path, column, integer);
             }
             if (p.has("steps")) {
                 throw problem(at + ".steps", "only for grid designs; a sampled design draws 'samples' points");
             }
-            String d = dist == null ? "uniform" : dist;
+            return sampled(p, at, path, column, dist == null ? "uniform" : dist, integer);
+        }
+
+        /** A parameter with listed {@code values}. */
+        private SweepParameter listed(JsonNode p, String at, String path, String column) {
+            for (String k : List.of("range", "steps", "distribution", "mean", "sd", "integer")) {
+                if (p.has(k)) {
+                    throw problem(at + "." + k, "not allowed together with 'values'");
+                }
+            }
+            JsonNode vs = p.get("values");
+            if (!vs.isArray() || vs.isEmpty()) {
+                throw problem(at + ".values", "must be a non-empty list of values");
+            }
+            List<ParameterValue> values = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k < vs.size(); k++) {
+                ParameterValue v = value(vs.get(k), at + ".values." + k);
+                if (!seen.add(v.text())) {
+                    throw problem(at + ".values." + k, "value " + v.text() + " is listed twice");
+                }
+                values.add(v);
+            }
+            return SweepParameter.values(path, column, values);
+        }
+
+        /** A grid parameter given as a {@code range} cut into {@code steps} evenly spaced values. */
+        private SweepParameter gridRange(JsonNode p, String at, String path, String column, boolean integer) {
+            if (!p.has("range") || !p.has("steps")) {
+                throw problem(at, "a grid parameter needs 'values: [...]', or 'range: [min, max]' with 'steps'");
+            }
+            for (String k : List.of("distribution", "mean", "sd")) {
+                if (p.has(k)) {
+                    throw problem(at + "." + k, "only for sampled designs (random, lhs, sobol)");
+                }
+            }
+            double[] range = range(p.get("range"), at + ".range");
+            int steps = intValue(p.get("steps"), at + ".steps", 2, MAX_STEPS);
+            List<ParameterValue> values = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int k = 0; k < steps; k++) {
+                double x = k == steps - 1 ? range[1] : range[0] + k * (range[1] - range[0]) / (steps - 1);
+                ParameterValue v = integer ? ParameterValue.integer(Math.round(x)) : ParameterValue.number(x);
+                if (seen.add(v.text())) {
+                    values.add(v);
+                } else if (integer) {
+                    throw problem(at + ".steps", steps + " whole-number steps do not fit in the range");
+                }
+            }
+            return SweepParameter.values(path, column, values);
+        }
+
+        /** A parameter of a sampled design, drawn from distribution {@code d}. */
+        private SweepParameter sampled(JsonNode p, String at, String path, String column, String d,
+                boolean integer) {
+            boolean hasRange = p.has("range");
             try {
                 switch (d) {
                     case "uniform", "loguniform" -> {

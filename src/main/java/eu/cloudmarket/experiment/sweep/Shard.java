@@ -1,4 +1,4 @@
-package eu.cloudmarket.cli;
+package eu.cloudmarket.experiment.sweep;
 
 import eu.cloudmarket.scenario.ConfigException;
 
@@ -6,11 +6,11 @@ import eu.cloudmarket.scenario.ConfigException;
  * Shard {@code index} of {@code count} (1-based, as in SLURM's {@code $SLURM_ARRAY_TASK_ID}): the runs with
  * {@code run_id mod count = index - 1}.
  */
-record Shard(int index, int count) {
-    static final int MAX_SHARDS = 1_000_000;
+public record Shard(int index, int count) {
+    public static final int MAX_SHARDS = 1_000_000;
 
     /** Parses {@code I/N}; null gives null (no sharding). */
-    static Shard parse(String text) {
+    public static Shard parse(String text) {
         if (text == null) {
             return null;
         }
@@ -33,7 +33,7 @@ record Shard(int index, int count) {
         return new Shard(i, n);
     }
 
-    boolean contains(int runId) {
+    public boolean contains(int runId) {
         return runId % count == index - 1;
     }
 

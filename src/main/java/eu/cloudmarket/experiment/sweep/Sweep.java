@@ -1,8 +1,7 @@
-package eu.cloudmarket.cli;
+package eu.cloudmarket.experiment.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.experiment.Design;
 import eu.cloudmarket.experiment.GridDesign;
@@ -31,11 +30,9 @@ import java.util.Set;
  * value (or each end of each range) of each parameter on its own, so that a misspelt path or an out-of-range value
  * fails before anything runs, naming the sweep file's key.
  */
-final class Sweep {
+public final class Sweep {
     private final SweepFile file;
     private final SweepPlan plan;
-    private final String baseSha;
-    private final String referenceSha;
     private final ObjectNode manifest;
     private final ScenarioLoader.Source baseSource;
     private final ScenarioLoader.Source referenceSource;
@@ -49,29 +46,27 @@ final class Sweep {
         this.plan = plan;
         this.baseSource = baseSource;
         this.referenceSource = referenceSource;
-        this.baseSha = baseSha;
-        this.referenceSha = referenceSha;
-        this.manifest = buildManifest();
+        this.manifest = SweepManifest.build(file, plan, baseSha, referenceSha);
     }
 
-    SweepFile file() {
+    public SweepFile file() {
         return file;
     }
 
-    SweepPlan plan() {
+    public SweepPlan plan() {
         return plan;
     }
 
-    ObjectNode manifest() {
+    public ObjectNode manifest() {
         return manifest.deepCopy();
     }
 
-    String planSha() {
+    public String planSha() {
         return manifest.get("plan_sha256").asText();
     }
 
     /** Reads, checks and plans a sweep file; throws ConfigException/ConfigProblems on bad input. */
-    static Sweep prepare(java.nio.file.Path sweepFile) {
+    public static Sweep prepare(java.nio.file.Path sweepFile) {
         SweepFile f = SweepFile.read(sweepFile);
         ScenarioLoader loader = new ScenarioLoader();
         ScenarioLoader.Source baseSource = read(f, loader, f.base(), "base");
@@ -185,7 +180,7 @@ final class Sweep {
      * the scenario refuses fails the run with an {@link InvalidScenario} naming the key but not the file, so the
      * recorded error is the same on every machine whatever the path of the sweep file.
      */
-    RunSetup setup(RunSpec spec) {
+    public RunSetup setup(RunSpec spec) {
         // Runs are numbered cell by cell and workers take them in order, so consecutive runs of a worker usually
         // share their cell: the scenario (immutable) is loaded once per cell and worker, not once per replication.
         LastSetup last = lastSetups.get();
@@ -223,104 +218,8 @@ final class Sweep {
         }
     }
 
-    private ObjectNode buildManifest() {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode planNode = json.createObjectNode();
-        planNode.put("design", plan.design().kind());
-        if (!(plan.design() instanceof GridDesign)) {
-            planNode.put("samples", plan.cells());
-        }
-        ArrayNode params = planNode.putArray("parameters");
-        for (SweepParameter p : plan.parameters()) {
-            ObjectNode n = params.addObject();
-            n.put("path", p.path());
-            n.put("column", p.column());
-            n.put("distribution", p.distribution().id());
-            if (p.distribution() == SweepParameter.Distribution.VALUES) {
-                ArrayNode vs = n.putArray("values");
-                p.levels().forEach(v -> vs.add(v.text()));
-                n.put("numeric", p.levels().stream().allMatch(ParameterValue::isNumeric));
-            } else {
-                if (p.distribution() == SweepParameter.Distribution.NORMAL) {
-                    n.put("mean", decimal(p.mean()));
-                    n.put("sd", decimal(p.sd()));
-                }
-                if (Double.isFinite(p.min())) {
-                    n.put("min", decimal(p.min()));
-                }
-                if (Double.isFinite(p.max())) {
-                    n.put("max", decimal(p.max()));
-                }
-                n.put("integer", p.integer());
-                n.put("numeric", true);
-            }
-        }
-        planNode.put("cells", plan.cells());
-        planNode.put("replications", plan.replications());
-        planNode.put("runs", plan.totalRuns());
-        planNode.put("master_seed", plan.masterSeed());
-        ArrayNode fixed = planNode.putArray("fixed_overrides");
-        plan.fixedOverrides().forEach(fixed::add);
-        ArrayNode metrics = planNode.putArray("metrics");
-        plan.metrics().forEach(metrics::add);
-        planNode.put("base_scenario_sha256", baseSha);
-        if (plan.hasReference()) {
-            ObjectNode ref = planNode.putObject("reference");
-            ref.put("resolved_sha256", referenceSha);
-            ArrayNode ro = ref.putArray("overrides");
-            plan.referenceOverrides().forEach(ro::add);
-        } else {
-            planNode.putNull("reference");
-        }
-        String planSha = Metadata.sha256(planNode.toString().getBytes(StandardCharsets.UTF_8));
-
-        ObjectNode m = json.createObjectNode();
-        m.put("format", SweepOutputs.FORMAT);
-        m.put("tool", "cloudmarket");
-        m.put("version", Metadata.toolVersion());
-        m.put("name", plan.name());
-        m.put("description", file.description());
-        m.put("sweep_file", file.file().toString());
-        m.put("base_scenario", file.base().toString());
-        m.put("base_scenario_sha256", baseSha);
-        m.put("design", plan.design().kind());
-        if (!(plan.design() instanceof GridDesign)) {
-            m.put("samples", plan.cells());
-        }
-        m.set("parameters", params.deepCopy());
-        m.put("cells", plan.cells());
-        m.put("replications", plan.replications());
-        m.put("runs", plan.totalRuns());
-        m.put("master_seed", plan.masterSeed());
-        m.put("seeds", "replication r of every cell (and of the reference) runs with RandomStreams(master_seed, r):"
-                + " the same as run BASE --seed master_seed --replication r --set <fixed_overrides> --set"
-                + " <the cell's values>");
-        m.set("fixed_overrides", fixed.deepCopy());
-        m.set("metrics", metrics.deepCopy());
-        ObjectNode units = m.putObject("metric_units");
-        plan.metrics().forEach(x -> units.put(x, Metrics.unit(x)));
-        if (plan.hasReference()) {
-            ObjectNode ref = m.putObject("reference");
-            ref.put("base", file.referenceBase().toString());
-            ref.put("resolved_sha256", referenceSha);
-            ref.set("overrides", planNode.get("reference").get("overrides").deepCopy());
-        } else {
-            m.putNull("reference");
-        }
-        m.put("run_ids", "run_id = cell_id * replications + replication; reference runs follow the cells, with"
-                + " cell_id ref");
-        m.put("shards", "shard I of N (1-based) runs the run ids with run_id mod N = I - 1");
-        m.put("plan_sha256", planSha);
-        return m;
-    }
-
-    /** A number as its canonical decimal, so the manifest does not depend on the JDK's double formatting. */
-    private static java.math.BigDecimal decimal(double v) {
-        return new java.math.BigDecimal(ParameterValue.canonical(v));
-    }
-
     /** The manifest as written to manifest.json (deterministic: no times, no host names). */
-    byte[] manifestBytes() {
+    public byte[] manifestBytes() {
         try {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             return (json.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
