@@ -1,27 +1,13 @@
 package eu.cloudmarket.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.cloudmarket.experiment.sweep.SweepKind;
-import eu.cloudmarket.experiment.Failure;
-import eu.cloudmarket.model.Market;
+import eu.cloudmarket.experiment.run.RunRequest;
+import eu.cloudmarket.experiment.run.SingleRun;
 import eu.cloudmarket.model.ProviderQuarter;
 import eu.cloudmarket.model.QuarterSnapshot;
 import eu.cloudmarket.output.ChartOptions;
-import eu.cloudmarket.output.Metadata;
-import eu.cloudmarket.output.ResultFolder;
-import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunRecorder;
-import eu.cloudmarket.output.RunTables;
 import eu.cloudmarket.scenario.ConfigException;
-import eu.cloudmarket.scenario.InputKind;
-import eu.cloudmarket.scenario.InputKinds;
-import eu.cloudmarket.scenario.Scenario;
-import eu.cloudmarket.scenario.ScenarioLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,70 +60,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter outw = spec.commandLine().getOut();
-        // Bad input (seed, replication, chart format, config, --set) throws ConfigException/ConfigProblems: exit 2.
+        // Bad input (seed, replication, chart format, config, --set, --out) throws ConfigException, ConfigProblems
+        // or a BAD_INPUT Failure: Errors.report maps it to exit 2.
         ChartOptions charts = chartOptions.options();
         Long seedValue = parseSeed(seed);
         if (replication < 0) {
             throw new ConfigException("--replication", null, "must be a whole number >= 0, was " + replication);
         }
-        ScenarioLoader loader = new ScenarioLoader();
-        InputKind kind = SweepKind.of(loader.readTree(config));
-        if (!(kind instanceof InputKinds.Scenarios)) {
-            throw new ConfigException(config.toString(), null, "is a " + kind.name() + " file, not a scenario; use"
-                    + " the '" + kind.name() + "' command (or 'validate' to check it)");
-        }
-        Scenario scenario = loader.load(config, sets, seedValue);
-        Path target = out != null ? out : ResultFolder.defaultFor(scenario.name());
-        ResultFolder folder;
-        try {
-            folder = ResultFolder.create(target, force);
-        } catch (FileAlreadyExistsException e) {
-            throw Failure.badInput(e.getReason() != null ? target + ": " + e.getReason()
-                    : "cannot create result folder " + target + ": " + e.getFile() + " exists and is not a folder");
-        } catch (IOException | RuntimeException e) {
-            throw Failure.badInput("cannot create result folder " + target + ": " + Errors.oneLine(e.getMessage()));
-        }
-        // Ctrl-C or a plain kill runs shutdown hooks: remove the half-written folder. (kill -9 cannot be caught;
-        // its hidden .partial- folder is removed by the next run that writes beside it.)
-        Thread cleanup = new Thread(folder::abandon, "cloudmarket-partial-cleanup");
-        boolean hooked = addHook(cleanup);
-        try {
-            long t0 = System.nanoTime();
-            RunRecorder rec = new RunRecorder();
-            Market market = new Market(scenario.params(), scenario.events(), scenario.stochastic(), scenario.seed(),
-                    replication, rec);
-            market.run();
-            double wall = (System.nanoTime() - t0) / 1e9;
-            writeAll(folder.dir(), scenario, rec, wall, charts);
-            folder.commit();
-            summarise(outw, folder.target(), rec);
-            return CloudMarketCli.OK;
-        } catch (IOException | RuntimeException | Error e) {
-            throw Failure.unexpected("run failed (no result folder was written)", e);
-        } finally {
-            folder.abandon();
-            if (hooked) {
-                removeHook(cleanup);
-            }
-        }
-    }
-
-    private static boolean addHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException | SecurityException e) {
-            return false;
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException | SecurityException e) {
-            // shutting down: the hook runs anyway and finds nothing to clean
-        }
+        SingleRun.Result result = SingleRun.execute(new RunRequest(config, sets, seedValue, replication, out, force,
+                noCharts ? null : charts));
+        summarise(spec.commandLine().getOut(), result.folder(), result.recorder());
+        return CloudMarketCli.OK;
     }
 
     static Long parseSeed(String s) {
@@ -149,29 +82,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new ConfigException("--seed", null, "must be a whole number between " + Long.MIN_VALUE + " and "
                     + Long.MAX_VALUE + ", was '" + s + "'");
-        }
-    }
-
-    private void writeAll(Path dir, Scenario scenario, RunRecorder rec, double wallSeconds, ChartOptions charts)
-            throws IOException {
-        ObjectMapper yaml = new ScenarioLoader().yamlMapper();
-        byte[] configBytes = yaml.writeValueAsBytes(scenario.resolved());
-        Files.write(dir.resolve("config.yaml"), configBytes);
-        RunTables.write(dir, scenario.params(), rec);
-        ObjectNode meta = Metadata.base(new ObjectMapper());
-        meta.put("scenario", scenario.name());
-        meta.put("source", scenario.source());
-        meta.put("seed", scenario.seed());
-        meta.put("replication", replication);
-        meta.put("buyers", scenario.params().buyerCount());
-        meta.put("quarters", scenario.params().quarters());
-        meta.put("wall_time_s", Math.round(wallSeconds * 1000) / 1000.0);
-        meta.put("config_sha256", Metadata.sha256(configBytes));
-        var setsNode = meta.putArray("overrides");
-        sets.forEach(setsNode::add);
-        Metadata.write(dir.resolve("metadata.json"), meta);
-        if (!noCharts) {
-            RunCharts.render(dir, charts);
         }
     }
 
