@@ -10,7 +10,7 @@ import java.util.List;
  * asks each registered kind in {@link InputKinds#all()} in turn whether it recognises the top-level mapping, and lets
  * the first that does check the file completely.
  *
- * <p>Sweep files are recognised by the command line's {@code SweepKind} (sweeps live above this layer); another kind
+ * <p>Sweep files are recognised by {@code experiment.sweep.SweepKind} (sweeps live above this layer); another kind
  * of this layer is listed in {@link InputKinds#all()} before the scenario kind, which recognises everything.
  */
 public interface InputKind {
