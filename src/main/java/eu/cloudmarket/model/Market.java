@@ -44,6 +44,7 @@ public final class Market {
     private final CapacityPlanner planner;
     private final PriceSetting prices;
     private final QuarterlyAccounts accounts;
+    private final Elasticities elasticities;
     private final EventEffects controls;
     private final ExogenousEvents exogenous;
     private final MarketView view;
@@ -106,6 +107,8 @@ public final class Market {
         }
         prices = new PriceSetting(roster, providers, costs, demand);
         accounts = new QuarterlyAccounts(roster, clock, buyers, providers, costs, capacity, book, segments, demand);
+        elasticities = new Elasticities(roster, buyers, renewals, providers, segments, tables, choiceSets, logit,
+                quarter);
         controls = new EventEffects(roster, horizon, providers, capacity, regulation, segments, book, tables,
                 choiceSets, planner, screening, quarter, scheduler);
         exogenous = new ExogenousEvents(scenarioEvents, stochasticEvents, streams, controls, tables, choiceSets,
@@ -199,7 +202,8 @@ public final class Market {
 
     /**
      * The start of quarter k: the technology and growth indices move on, capacity depreciates, loads and choice sets
-     * follow, providers set their prices for the quarter's renewals, and the first renewal is scheduled.
+     * follow, providers set their prices for the quarter's renewals, the elasticities of the renewals' demand at those
+     * prices are measured, and the first renewal is scheduled.
      */
     private void quarterStart(int k) {
         quarter.start(k, params.settings().costTrendPerYear());
@@ -214,6 +218,7 @@ public final class Market {
         renewals.listDue();
         prices.setPrices(k);
         tables.invalidate();
+        elasticities.measure();
         renewals.scheduleNext();
     }
 
@@ -226,7 +231,7 @@ public final class Market {
     /** The end of quarter k: its accounts, then the providers' investment decisions. */
     private void quarterEnd(int k) {
         tables.refresh();
-        lastSnapshot = accounts.snapshot(k);
+        lastSnapshot = accounts.snapshot(k, elasticities.latest());
         planner.invest();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param flows            [from][to] buyers who changed supplier this quarter; index = provider count is "on premises"
  * @param buyersInCloud    buyers with a cloud provider
  * @param buyersOnPremises buyers on the outside option
+ * @param elasticities     price elasticities and diversion ratios of the quarter's renewals at its list prices
  */
 public record QuarterSnapshot(
         int quarter,
@@ -25,7 +26,8 @@ public record QuarterSnapshot(
         double[] consumerSurplus,
         int[][] flows,
         int buyersInCloud,
-        int buyersOnPremises) {
+        int buyersOnPremises,
+        PriceElasticities elasticities) {
 
     public QuarterSnapshot {
         providers = List.copyOf(providers);

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The quarter's accounts, for the recorders: by provider, prices, costs, revenue, share, customers, capacity, loads,
  * profit, shadow prices, deliveries, switching flows and rationing; by segment, revenue shares, cloud share and
- * consumer surplus.
+ * consumer surplus; and the elasticities of the quarter's demand.
  */
 final class QuarterlyAccounts {
     private final Roster roster;
@@ -33,8 +33,11 @@ final class QuarterlyAccounts {
         this.demand = demand;
     }
 
-    /** The accounts of quarter k as they stand (the utility tables must be fresh for consumer surplus). */
-    QuarterSnapshot snapshot(int k) {
+    /**
+     * The accounts of quarter k as they stand (the utility tables must be fresh for consumer surplus), with the
+     * elasticities measured at the quarter's start.
+     */
+    QuarterSnapshot snapshot(int k, PriceElasticities elasticities) {
         int nP = roster.nP;
         double[] revG = new double[nP];
         double[] revA = new double[nP];
@@ -59,7 +62,7 @@ final class QuarterlyAccounts {
             inCloudBuyers += book.customers(j);
         }
         return new QuarterSnapshot(k, clock.label(k), rows, segShares, cloudShare, cs, book.flows, inCloudBuyers,
-                buyers.n - inCloudBuyers);
+                buyers.n - inCloudBuyers, elasticities);
     }
 
     private ProviderQuarter providerRow(int j, double revG, double revA, double total) {

@@ -49,7 +49,7 @@ public final class RunCharts {
     public static final String CONSUMER_SURPLUS = "consumer_surplus";
     /** Every run chart, in drawing order (file names without extension). */
     public static final List<String> NAMES = List.of(MARKET_SHARE, PRICES, CAPACITY, GPU_SUPPLY, SEGMENT_SHARES,
-            SWITCHING_FLOWS, SWITCHING_MATRIX, CONSUMER_SURPLUS);
+            SWITCHING_FLOWS, SWITCHING_MATRIX, CONSUMER_SURPLUS, ElasticityChart.NAME);
 
     static final String SOURCE = "Source: cloudmarket simulation";
 
@@ -103,6 +103,10 @@ public final class RunCharts {
         }
         if (welfare != null) {
             f.put(CONSUMER_SURPLUS, consumerSurplus(welfare, time));
+        }
+        Figure elasticities = ElasticityChart.of(runDir, time);
+        if (elasticities != null) {
+            f.put(ElasticityChart.NAME, elasticities);
         }
         return f;
     }

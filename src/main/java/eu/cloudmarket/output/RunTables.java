@@ -1,6 +1,8 @@
 package eu.cloudmarket.output;
 
 import eu.cloudmarket.model.EventRecord;
+import eu.cloudmarket.model.PriceElasticities;
+import eu.cloudmarket.model.PriceElasticities.Product;
 import eu.cloudmarket.model.ProviderQuarter;
 import eu.cloudmarket.model.QuarterSnapshot;
 import eu.cloudmarket.model.params.MarketParams;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -21,6 +24,7 @@ public final class RunTables {
     public static final String WELFARE = "welfare.csv";
     public static final String FLOWS = "flows.csv";
     public static final String EVENTS = "events.csv";
+    public static final String ELASTICITIES = "elasticities.csv";
     public static final String CODEBOOK = Codebook.FILE;
     public static final String ON_PREMISES = "on_premises";
 
@@ -43,6 +47,16 @@ public final class RunTables {
     record FlowRow(QuarterSnapshot quarter, String from, String to, int buyers) {
     }
 
+    /**
+     * A row of elasticities.csv: how the demand of supplier {@code to} (a provider index, or the provider count for
+     * on premises) for one product responds to provider {@code k}'s list price of it, in one quarter.
+     */
+    record ElasticityRow(QuarterSnapshot quarter, Product product, int to, int k) {
+        PriceElasticities values() {
+            return quarter.elasticities();
+        }
+    }
+
     private final List<String> providers;
     private final List<String> segments;
     private final List<String> tiers;
@@ -63,12 +77,14 @@ public final class RunTables {
         TableSchema<WelfareRow> welfare = welfare();
         TableSchema<FlowRow> flows = flows();
         TableSchema<EventRecord> events = events();
+        TableSchema<ElasticityRow> elasticities = t.elasticities();
         quarters.write(dir, t.providerRows(rec.quarters()));
         segments.write(dir, t.segmentRows(rec.quarters()));
         welfare.write(dir, t.welfareRows(rec.quarters()));
         flows.write(dir, t.flowRows(rec.quarters()));
         events.write(dir, rec.events());
-        Codebook.write(dir, List.of(quarters, segments, welfare, flows, events));
+        elasticities.write(dir, t.elasticityRows(rec.quarters()));
+        Codebook.write(dir, List.of(quarters, segments, welfare, flows, events, elasticities));
     }
 
     /** The calendar and index columns that begin every quarterly table. */
@@ -175,6 +191,32 @@ public final class RunTables {
                 .build();
     }
 
+    private TableSchema<ElasticityRow> elasticities() {
+        return RunTables.<ElasticityRow>quarterly(ELASTICITIES, ElasticityRow::quarter)
+                .text("product", "general|ai", "compute product whose demand and list price the row is about",
+                        r -> r.product().name().toLowerCase(Locale.ROOT))
+                .text("provider", "id",
+                        "supplier whose demand responds: provider id, or on_premises for the outside option",
+                        r -> supplier(r.to()))
+                .text("with_respect_to", "id", "provider whose list price of the product changes",
+                        r -> providers.get(r.k()))
+                .number("elasticity", "% per %",
+                        "elasticity of the supplier's expected demand of the quarter's renewing buyers (compute units,"
+                                + " before rationing) with respect to the list price, at the quarter's prices; own-price"
+                                + " where provider = with_respect_to; NaN if the supplier has no such demand",
+                        r -> r.values().elasticity(r.product(), r.to(), r.k()))
+                .number("diversion_ratio", "fraction",
+                        "share of the demand that with_respect_to loses when it raises its price that goes to the"
+                                + " supplier; sums to 1 over the other suppliers incl. on_premises; NaN when provider"
+                                + " = with_respect_to or with_respect_to has no such demand",
+                        r -> r.values().diversion(r.product(), r.to(), r.k()))
+                .build();
+    }
+
+    private String supplier(int index) {
+        return index < providers.size() ? providers.get(index) : ON_PREMISES;
+    }
+
     private static TableSchema<EventRecord> events() {
         return TableSchema.<EventRecord>builder(EVENTS)
                 .number("time_quarters", "quarters", "model time the event fired", EventRecord::time)
@@ -226,6 +268,21 @@ public final class RunTables {
                 rows.add(new WelfareRow(s, "provider", p.provider(), "profit", p.profit()));
             }
             rows.add(new WelfareRow(s, "market", "all", "profit", profits));
+        }
+        return rows;
+    }
+
+    /** Per quarter and product, each supplier (on premises last) against each provider's price, in config order. */
+    private List<ElasticityRow> elasticityRows(List<QuarterSnapshot> quarters) {
+        List<ElasticityRow> rows = new ArrayList<>();
+        for (QuarterSnapshot s : quarters) {
+            for (Product x : Product.values()) {
+                for (int to = 0; to <= providers.size(); to++) {
+                    for (int k = 0; k < providers.size(); k++) {
+                        rows.add(new ElasticityRow(s, x, to, k));
+                    }
+                }
+            }
         }
         return rows;
     }
