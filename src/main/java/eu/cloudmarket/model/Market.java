@@ -203,7 +203,7 @@ public final class Market {
     /**
      * The start of quarter k: the technology and growth indices move on, capacity depreciates, loads and choice sets
      * follow, providers set their prices for the quarter's renewals, the elasticities of the renewals' demand at those
-     * prices are measured, and the first renewal is scheduled.
+     * prices are measured if the recorder wants them, and the first renewal is scheduled.
      */
     private void quarterStart(int k) {
         quarter.start(k, params.settings().costTrendPerYear());
@@ -218,7 +218,9 @@ public final class Market {
         renewals.listDue();
         prices.setPrices(k);
         tables.invalidate();
-        elasticities.measure();
+        if (recorder.wantsElasticities()) {
+            elasticities.measure();
+        }
         renewals.scheduleNext();
     }
 

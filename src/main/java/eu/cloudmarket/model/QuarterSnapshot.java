@@ -15,7 +15,8 @@ import java.util.List;
  * @param flows            [from][to] buyers who changed supplier this quarter; index = provider count is "on premises"
  * @param buyersInCloud    buyers with a cloud provider
  * @param buyersOnPremises buyers on the outside option
- * @param elasticities     price elasticities and diversion ratios of the quarter's renewals at its list prices
+ * @param elasticities     price elasticities and diversion ratios of the quarter's renewals at its list prices, or null
+ *                         when the recorder does not want them ({@link Recorder#wantsElasticities()})
  */
 public record QuarterSnapshot(
         int quarter,

@@ -11,6 +11,14 @@ public interface Recorder {
     /** Called when a scenario or stochastic event fires. */
     void onEvent(EventRecord event);
 
+    /**
+     * Whether the snapshots should carry the quarter's price elasticities. Measuring them walks every renewing buyer
+     * once more per quarter (about 60 ms of a default 40-quarter run), which sweeps do not need for their metrics.
+     */
+    default boolean wantsElasticities() {
+        return false;
+    }
+
     /** A recorder that ignores everything. */
     Recorder NONE = new Recorder() {
         @Override

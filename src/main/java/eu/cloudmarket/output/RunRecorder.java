@@ -21,6 +21,12 @@ public final class RunRecorder implements Recorder {
         events.add(event);
     }
 
+    /** A run folder has an elasticities table. */
+    @Override
+    public boolean wantsElasticities() {
+        return true;
+    }
+
     public List<QuarterSnapshot> quarters() {
         return quarters;
     }

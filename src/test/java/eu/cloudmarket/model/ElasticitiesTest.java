@@ -2,6 +2,7 @@ package eu.cloudmarket.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.cloudmarket.model.PriceElasticities.Product;
@@ -44,6 +45,38 @@ class ElasticitiesTest {
                 }
                 // The stylised buyers have no AI workload: there is no AI demand to respond.
                 assertTrue(Double.isNaN(e.elasticity(Product.AI, j, j)), q.label() + " AI elasticity");
+            }
+        }
+    }
+
+    /** Sweeps record with recorders that do not ask for elasticities: they are not measured, and results match. */
+    @Test
+    void aRecorderThatDoesNotWantElasticitiesGetsNoneAndTheSameOutcomes() {
+        List<P> ps = List.of(new P("a", Origin.US, 0.30, 1.0, 0.6), new P("b", Origin.EU, 0.25, 1.0, 0.5));
+        RunRecorder full = new RunRecorder();
+        new Market(TestMarkets.stylised(ps, ALPHA, 0.3, 0.5, 4, 2000, 4, PricingRuleKind.NASH), List.of(), 5, 0, full)
+                .run();
+        List<QuarterSnapshot> plain = new java.util.ArrayList<>();
+        new Market(TestMarkets.stylised(ps, ALPHA, 0.3, 0.5, 4, 2000, 4, PricingRuleKind.NASH), List.of(), 5, 0,
+                new Recorder() {
+                    @Override
+                    public void onQuarter(QuarterSnapshot snapshot) {
+                        plain.add(snapshot);
+                    }
+
+                    @Override
+                    public void onEvent(EventRecord event) {
+                    }
+                }).run();
+        assertEquals(full.quarters().size(), plain.size());
+        for (int k = 0; k < plain.size(); k++) {
+            assertNull(plain.get(k).elasticities());
+            for (int j = 0; j < ps.size(); j++) {
+                ProviderQuarter a = full.quarters().get(k).providers().get(j);
+                ProviderQuarter b = plain.get(k).providers().get(j);
+                assertEquals(a.priceGeneral(), b.priceGeneral());
+                assertEquals(a.revenueShare(), b.revenueShare());
+                assertEquals(a.customers(), b.customers());
             }
         }
     }
