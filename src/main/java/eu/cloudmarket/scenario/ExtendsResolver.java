@@ -21,8 +21,11 @@ import java.util.Set;
  * {@link SourceMap} follow every moved value, so problems still name the file and line each value was written in.
  */
 final class ExtendsResolver {
-    /** Longest chain of files extending each other: real scenarios use one or two levels. */
-    static final int MAX_EXTENDS_DEPTH = 8;
+    /**
+     * Most files in one extends chain, counting the file given and every file it extends (assumption: bundled
+     * scenarios use two, a scenario and the baseline).
+     */
+    static final int MAX_CHAIN_FILES = 8;
     /** The top-level lists that accumulate across {@code extends} rather than replace. */
     private static final List<String> EVENT_LISTS = List.of("events", "stochasticEvents");
     /** The top-level keys a scenario file may have: the configuration's own and the two this class resolves. */
@@ -75,8 +78,11 @@ final class ExtendsResolver {
         if (chain.contains(parentFile)) {
             throw at(name, "extends", extPos, "circular extends chain: " + shown + " is already being extended");
         }
-        if (chain.size() >= MAX_EXTENDS_DEPTH) {
-            throw at(name, "extends", extPos, "extends chain deeper than " + MAX_EXTENDS_DEPTH + " files");
+        // chain holds the files read so far; reading the parent would make it one longer
+        if (chain.size() + 1 > MAX_CHAIN_FILES) {
+            throw at(name, "extends", extPos, "extends chain of more than " + MAX_CHAIN_FILES + " files (this file is"
+                    + " number " + chain.size() + " and extends another); at most " + MAX_CHAIN_FILES
+                    + " files, counting the one given, may extend each other");
         }
         ObjectNode parent = readResolved(shown, sources, chain);
         if (drop != null) {

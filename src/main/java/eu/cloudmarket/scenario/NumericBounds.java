@@ -30,7 +30,8 @@ final class NumericBounds {
     }
 
     /** Keys whose numbers are not parameters of the arithmetic (or have their own range in their record). */
-    private static final Pattern EXEMPT = Pattern.compile("seed|buyers\\.count|horizon\\.quarters|events\\.[0-9]+\\.at");
+    private static final Pattern EXEMPT =
+            Pattern.compile("seed|buyers\\.count|horizon\\.quarters|events\\.[0-9]+\\.at");
 
     /** Bounds for particular keys; the first whose paths match a key applies, else {@link #DEFAULT}. */
     static final List<Bound> BOUNDS = List.of(
