@@ -23,7 +23,8 @@ import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * A time chart with dated events marked: one thin dashed line per quarter with events, labelled above the plot with
- * the numbers of its events ("3", or "4–10" when several fall in one quarter), and a numbered key beside the chart.
+ * the numbers of its events ("3", or "4–10" when several fall in one quarter), and a numbered key beside the chart
+ * listing the first {@value #MAX_KEY_EVENTS} events.
  * Labels that would touch are stacked in rows above the plot, so they never overlap however the events cluster.
  */
 final class EventChart implements Figure {
@@ -35,6 +36,12 @@ final class EventChart implements Figure {
     }
 
     private static final double ROW_GAP = 1.5;
+    /**
+     * Most events listed in the key and numbered above the plot (assumption: more than a reader follows; the bundled
+     * scenarios have at most 26, configs/history-2017.yaml). The rest are counted in one line pointing to events.csv,
+     * so the figure's height stays bounded however many events a scenario has; their quarters still get a dashed line.
+     */
+    static final int MAX_KEY_EVENTS = 30;
     private final JFreeChart chart;
     private final FigureSize size;
     private final List<Group> groups;
@@ -68,7 +75,8 @@ final class EventChart implements Figure {
         for (String[] r : rows) {
             byQuarter.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
         }
-        KeyTitle key = new KeyTitle("Dated events", rows.size() > 6 ? 2 : 1);
+        int listed = Math.min(rows.size(), MAX_KEY_EVENTS);
+        KeyTitle key = new KeyTitle("Dated events", listed > 6 ? 2 : 1);
         List<Group> groups = new ArrayList<>();
         XYPlot plot = chart.getXYPlot();
         int n = 0;
@@ -77,13 +85,20 @@ final class EventChart implements Figure {
             boolean head = true;
             for (String[] r : e.getValue()) {
                 n++;
-                key.addRow(Integer.toString(n), head ? e.getKey() : "", Labels.event(r[1], r[2]));
-                head = false;
+                if (n <= listed) {
+                    key.addRow(Integer.toString(n), head ? e.getKey() : "", Labels.event(r[1], r[2]));
+                    head = false;
+                }
             }
             double x = TimeAxis.x(e.getKey());
-            groups.add(new Group(e.getKey(), x, first, n));
+            if (first <= listed) {
+                groups.add(new Group(e.getKey(), x, first, Math.min(n, listed)));
+            }
             ValueMarker m = new ValueMarker(x, ChartStyle.GREY, ChartStyle.line(0.6f, new float[] {2.5f, 2f}));
             plot.addDomainMarker(m, Layer.BACKGROUND);
+        }
+        if (rows.size() > listed) {
+            key.addRow("", "", "… and " + (rows.size() - listed) + " more events (see events.csv)");
         }
         // under the legend, above the source note (subtitles stack upwards from the bottom in list order)
         int note = chart.getSubtitleCount() > 1 ? 1 : 0;

@@ -114,7 +114,8 @@ final class ConfigReader {
             if (e instanceof ConfigException c) {
                 throw c;
             }
-            throw new ConfigException(name, null, "invalid YAML: " + Messages.firstLine(e.getMessage()));
+            // The library's own message may quote the input: say only that the file is not YAML.
+            throw new ConfigException(name, null, formatOf(name) + "the file cannot be read as a config");
         }
     }
 
@@ -123,13 +124,21 @@ final class ConfigReader {
             throw new ConfigException(name, null, "file is empty (only comments or blank lines)");
         }
         if (!node.isObject()) {
+            // The value is not echoed: a file given by mistake (a password file reads as one long text) is not shown.
             throw new ConfigException(name, null, "top level must be a mapping of keys to values (key: value lines),"
-                    + " found " + (node.isArray() ? "a list"
-                            : "a single value '" + Messages.firstLine(node.asText()) + "'"));
+                    + " found " + (node.isArray() ? "a list" : "a single value (is this a config file?)"));
         }
         return (ObjectNode) node;
     }
 
+    private static String formatOf(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? "invalid JSON: " : "invalid YAML: ";
+    }
+
+    /**
+     * Words a parse failure by its kind (duplicate key, depth, size, syntax) and position; the parser's text, which
+     * quotes the input, is not copied (see {@link SyntaxMessage}).
+     */
     private static ConfigException parseError(String name, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String msg = Messages.firstLine(e.getOriginalMessage());
@@ -141,10 +150,9 @@ final class ConfigReader {
         } else if (msg.contains("exceeds the limit") || msg.contains("code points")) {
             msg = "file is too large: refused";
         } else {
-            msg = "invalid YAML: " + msg;
+            msg = formatOf(name) + "not well-formed";
         }
-        String format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? "invalid JSON: " : "invalid YAML: ";
-        msg = msg.replaceFirst("^invalid YAML: ", format);
+        String format = formatOf(name);
         int line = loc == null ? -1 : loc.getLineNr();
         int col = loc == null ? -1 : loc.getColumnNr();
         // SnakeYAML knows where the problem itself is (Jackson reports where the construct around it began).
@@ -152,10 +160,8 @@ final class ConfigReader {
             if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 line = m.getProblemMark().getLine() + 1;
                 col = m.getProblemMark().getColumn() + 1;
-                String problem = m.getProblem() == null ? "" : m.getProblem().replace("\t", "\\t");
-                String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
-                if (!problem.isBlank()) {
-                    msg = format + problem + context;
+                if (m.getProblem() != null && !m.getProblem().isBlank()) {
+                    msg = format + SyntaxMessage.of(m.getProblem(), m.getContext());
                 }
                 break;
             }

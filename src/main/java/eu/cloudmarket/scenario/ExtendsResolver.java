@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,12 +21,25 @@ import java.util.Set;
  * {@link SourceMap} follow every moved value, so problems still name the file and line each value was written in.
  */
 final class ExtendsResolver {
-    /** Longest chain of files extending each other: real scenarios use one or two levels. */
-    static final int MAX_EXTENDS_DEPTH = 8;
+    /**
+     * Most files in one extends chain, counting the file given and every file it extends (assumption: bundled
+     * scenarios use two, a scenario and the baseline).
+     */
+    static final int MAX_CHAIN_FILES = 8;
     /** The top-level lists that accumulate across {@code extends} rather than replace. */
     private static final List<String> EVENT_LISTS = List.of("events", "stochasticEvents");
+    /** The top-level keys a scenario file may have: the configuration's own and the two this class resolves. */
+    private static final List<String> SCENARIO_KEYS = scenarioKeys();
 
     private final ConfigReader reader;
+
+    private static List<String> scenarioKeys() {
+        List<String> keys = new ArrayList<>(List.of("extends", "dropEvents"));
+        for (RecordComponent rc : ScenarioConfig.class.getRecordComponents()) {
+            keys.add(rc.getName());
+        }
+        return List.copyOf(keys);
+    }
 
     ExtendsResolver(ConfigReader reader) {
         this.reader = reader;
@@ -39,6 +54,7 @@ final class ExtendsResolver {
         chain.add(file.toAbsolutePath().normalize());
         ObjectNode tree = reader.read(file, sources);
         String name = file.toString();
+        checkIsScenario(tree, name);
         nameEventsInFile(tree, sources);
         SourceMap.Position extPos = sources.get(tree, "extends");
         SourceMap.Position dropPos = sources.get(tree, "dropEvents");
@@ -62,8 +78,11 @@ final class ExtendsResolver {
         if (chain.contains(parentFile)) {
             throw at(name, "extends", extPos, "circular extends chain: " + shown + " is already being extended");
         }
-        if (chain.size() >= MAX_EXTENDS_DEPTH) {
-            throw at(name, "extends", extPos, "extends chain deeper than " + MAX_EXTENDS_DEPTH + " files");
+        // chain holds the files read so far; reading the parent would make it one longer
+        if (chain.size() + 1 > MAX_CHAIN_FILES) {
+            throw at(name, "extends", extPos, "extends chain of more than " + MAX_CHAIN_FILES + " files (this file is"
+                    + " number " + chain.size() + " and extends another); at most " + MAX_CHAIN_FILES
+                    + " files, counting the one given, may extend each other");
         }
         ObjectNode parent = readResolved(shown, sources, chain);
         if (drop != null) {
@@ -71,6 +90,23 @@ final class ExtendsResolver {
         }
         merge(parent, tree, "", sources);
         return parent;
+    }
+
+    /**
+     * Refuses a mapping none of whose top-level keys is (or nearly is) a scenario key: a file given or extended by
+     * mistake, whose keys are then not listed one by one as unknown (they are its content, e.g. a credentials file).
+     */
+    private static void checkIsScenario(ObjectNode tree, String name) {
+        List<String> known = new ArrayList<>(SCENARIO_KEYS);
+        Iterator<String> keys = tree.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (known.contains(k) || Suggest.closest(k, known) != null) {
+                return;
+            }
+        }
+        throw new ConfigException(name, null, "not a scenario file: none of its " + tree.size()
+                + " top-level key(s) is a scenario key such as horizon, buyers, market or extends");
     }
 
     /** Remembers each event's path in its own file, for messages after the lists are merged. */

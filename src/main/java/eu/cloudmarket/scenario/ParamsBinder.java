@@ -43,6 +43,7 @@ final class ParamsBinder {
         Defaults.fillScenario(work);
         RangeCheck.Result range = RangeCheck.check(binder.mapper(), work, ScenarioConfig.class, "", file, schema);
         problems.addAll(range.problems());
+        NumericBounds.check(work, file, range.repaired(), problems);
         if (!range.bindable()) {
             return null;
         }

@@ -223,7 +223,8 @@ final class SchemaCheck {
             }
         } else if (c == boolean.class || c == Boolean.class) {
             if (!node.isBoolean()) {
-                reason = "expected true or false, found " + describe(node);
+                reason = "expected true or false, found " + describe(node)
+                        + (node.isTextual() ? " (yes, no, on and off are read as text; write true or false)" : "");
             }
         } else if (c == String.class) {
             if (!node.isTextual()) {

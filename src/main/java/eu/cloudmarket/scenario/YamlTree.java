@@ -29,6 +29,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
  *       {@value #MAX_ALIASES} of them and at most {@value #MAX_VALUES} values in all, so an alias bomb ("billion
  *       laughs") is refused at once instead of exhausting memory;</li>
  *   <li>merge keys ({@code <<}) are refused with a hint, rather than read as a key named "&lt;&lt;";</li>
+ *   <li>numbers are plain decimals: YAML 1.1's octal ({@code 01000} is 512), hexadecimal, binary and digit
+ *       separators are refused with the decimal to write instead ({@link PlainNumbers}); only {@code true} and
+ *       {@code false} are booleans ({@code NO}, {@code yes}, {@code off} stay text);</li>
  *   <li>{@code .nan} and {@code .inf} become NaN and infinite numbers, so the schema check reports them by key path
  *       (Jackson alone fails on them with a parse error);</li>
  *   <li>a second YAML document in the file is refused rather than silently ignored;</li>
@@ -148,10 +151,14 @@ final class YamlTree {
     private JsonNode scalar(JsonToken token, String path, JsonLocation loc) throws IOException {
         return switch (token) {
             case VALUE_STRING -> F.textNode(parser.getText());
-            case VALUE_TRUE -> F.booleanNode(true);
-            case VALUE_FALSE -> F.booleanNode(false);
+            case VALUE_TRUE, VALUE_FALSE -> trueOrFalse(parser.getText());
             case VALUE_NULL -> F.nullNode();
             case VALUE_NUMBER_INT -> {
+                String text = parser.getText().trim();
+                String problem = PlainNumbers.wholeNumberProblem(text);
+                if (problem != null) {
+                    throw new ConfigException(origin, emptyToNull(path), loc.getLineNr(), loc.getColumnNr(), problem);
+                }
                 Number n = parser.getNumberValue();
                 if (n instanceof Integer i) {
                     yield F.numberNode(i);
@@ -163,6 +170,10 @@ final class YamlTree {
             }
             case VALUE_NUMBER_FLOAT -> {
                 String text = parser.getText().trim();
+                String problem = PlainNumbers.decimalProblem(text);
+                if (problem != null) {
+                    throw new ConfigException(origin, emptyToNull(path), loc.getLineNr(), loc.getColumnNr(), problem);
+                }
                 if (NAN.matcher(text).matches()) {
                     yield F.numberNode(Double.NaN);
                 }
@@ -173,6 +184,19 @@ final class YamlTree {
             }
             default -> throw new ConfigException(origin, emptyToNull(path), loc.getLineNr(), loc.getColumnNr(),
                     "unsupported YAML value (" + token + "); use a number, text, true/false, a list or a mapping");
+        };
+    }
+
+    /**
+     * A YAML 1.1 boolean as YAML 1.2 reads it: only true and false (in any of YAML's three spellings) are booleans;
+     * yes, no, on, off stay text, so a country code {@code NO} is Norway and not false, and a true/false key given
+     * {@code yes} is refused by the schema check with a hint.
+     */
+    private static JsonNode trueOrFalse(String text) {
+        return switch (text.trim()) {
+            case "true", "True", "TRUE" -> F.booleanNode(true);
+            case "false", "False", "FALSE" -> F.booleanNode(false);
+            default -> F.textNode(text);
         };
     }
 

@@ -55,4 +55,22 @@ class EventChartTest {
         assertTrue(fig.size().heightCm() > FigureSize.FULL_TALL.heightCm());
         assertEquals(17.0, fig.size().widthCm());
     }
+
+    @Test
+    void theKeyListsThirtyEventsThenCountsTheRestSoTheHeightIsBounded() {
+        String[] many = new String[10_000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = TimeAxis.label(2025 + (i % 40) / 4.0);
+        }
+        Figure all = EventChart.of(ChartWriterTest.sample(), FigureSize.FULL_TALL, events(many));
+        Figure justOverTheLimit = EventChart.of(ChartWriterTest.sample(), FigureSize.FULL_TALL,
+                events(java.util.Arrays.copyOf(many, EventChart.MAX_KEY_EVENTS + 1)));
+        assertEquals(justOverTheLimit.size().heightCm(), all.size().heightCm(), 1e-9,
+                "10,000 events take no more room than 31");
+        assertTrue(all.size().heightCm() < 40, "height " + all.size().heightCm() + " cm");
+        List<EventChart.Group> groups = ((EventChart) all).groups();
+        assertEquals(EventChart.MAX_KEY_EVENTS, groups.get(groups.size() - 1).last(),
+                "only the listed events are numbered above the plot");
+        assertTrue(ChartWriter.toImage(all, 72).getHeight() < 1200);
+    }
 }
