@@ -157,7 +157,9 @@ public final class RunCharts {
         XYSeries s = new XYSeries(key, true, false);
         for (List<String> r : t.rows()) {
             if (filter.test(r)) {
-                s.add(TimeAxis.x(t.get(r, "quarter")), t.num(r, column) * scale);
+                // An empty cell is a value not defined in that quarter: a gap in the line.
+                double v = t.get(r, column).isEmpty() ? Double.NaN : t.num(r, column) * scale;
+                s.add(TimeAxis.x(t.get(r, "quarter")), v);
             }
         }
         return s;

@@ -200,14 +200,14 @@ public final class RunTables {
                         r -> supplier(r.to()))
                 .text("with_respect_to", "id", "provider whose list price of the product changes",
                         r -> providers.get(r.k()))
-                .number("elasticity", "% per %",
+                .numberOrEmpty("elasticity", "% per %",
                         "elasticity of the supplier's expected demand of the quarter's renewing buyers (compute units,"
                                 + " before rationing) with respect to the list price, at the quarter's prices; own-price"
-                                + " where provider = with_respect_to; NaN if the supplier has no such demand",
+                                + " where provider = with_respect_to; empty if the supplier has no such demand",
                         r -> r.values().elasticity(r.product(), r.to(), r.k()))
-                .number("diversion_ratio", "fraction",
+                .numberOrEmpty("diversion_ratio", "fraction",
                         "share of the demand that with_respect_to loses when it raises its price that goes to the"
-                                + " supplier; sums to 1 over the other suppliers incl. on_premises; NaN when provider"
+                                + " supplier; sums to 1 over the other suppliers incl. on_premises; empty when provider"
                                 + " = with_respect_to or with_respect_to has no such demand",
                         r -> r.values().diversion(r.product(), r.to(), r.k()))
                 .build();

@@ -97,6 +97,18 @@ public final class TableSchema<R> {
             return column(new Column<>(name, unit, Column.NUMBER, description, r -> Csv.num(value.applyAsDouble(r))));
         }
 
+        /**
+         * A number that is not defined for every row (e.g. a ratio with a zero denominator): NaN is written as an
+         * empty cell, which pandas, R and Stata all read as missing.
+         */
+        public Builder<R> numberOrEmpty(String name, String unit, String description,
+                ToDoubleFunction<? super R> value) {
+            return column(new Column<>(name, unit, Column.NUMBER, description, r -> {
+                double v = value.applyAsDouble(r);
+                return Double.isNaN(v) ? "" : Csv.num(v);
+            }));
+        }
+
         public TableSchema<R> build() {
             return new TableSchema<>(file, columns);
         }
