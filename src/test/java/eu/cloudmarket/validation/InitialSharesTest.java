@@ -3,9 +3,9 @@ package eu.cloudmarket.validation;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.cloudmarket.model.ProviderQuarter;
+import eu.cloudmarket.model.params.ProviderParams;
 import eu.cloudmarket.output.RunRecorder;
 import eu.cloudmarket.scenario.ScenarioLoader;
-import eu.cloudmarket.model.params.ProviderParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
