@@ -93,9 +93,8 @@ final class BuyerDecision {
         double qd = q;
         double addGen = qd * genPer[g];
         double addAi = qd * aiPer[g];
-        long draw = DrawSlots.choice(quarter);
         NestedLogit.Plan plan = plans[c * (nP + 1) + k];
-        int j = logit.choose(v, plan, v0, RandomStreams.uniform(choiceKey, id, draw));
+        int j = logit.choose(v, plan, v0, RandomStreams.uniform(choiceKey, id, DrawSlots.choice(quarter, 0)));
         for (int attempt = 1; j >= 0; attempt++) {
             boolean fits = j == k || (loadGen[j] + addGen <= capGen[j] * (1 + CAPACITY_TOLERANCE)
                     && loadAi[j] + addAi <= capAiNow[j] * (1 + CAPACITY_TOLERANCE));
@@ -111,7 +110,7 @@ final class BuyerDecision {
                 System.arraycopy(plan.available, 0, avail, 0, nP);
             }
             avail[j] = false;
-            j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, id, draw + attempt));
+            j = logit.choose(v, avail, v0, RandomStreams.uniform(choiceKey, id, DrawSlots.choice(quarter, attempt)));
         }
         return onPremises;
     }

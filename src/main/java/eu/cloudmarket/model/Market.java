@@ -84,9 +84,9 @@ public final class Market {
         tables = new UtilityTables(roster, providers, capacity, segments, quarter, scheduler,
                 params.settings().adoptionDriftPerYear());
         choiceSets = new ChoiceSets(roster, regulation, logit);
-        Buyers buyers = BuyerPopulation.draw(params, roster, streams.key("buyer-attributes", 0));
+        Buyers buyers = BuyerPopulation.draw(params, roster, streams.key(DrawSlots.ATTRIBUTE_STREAM, 0));
         decision = new BuyerDecision(roster, buyers, providers, tables, segments, book, capacity, choiceSets, logit,
-                streams.key("choice", 0), streams.key("initial-choice", 0));
+                streams.key(DrawSlots.CHOICE_STREAM, 0), streams.key(DrawSlots.INITIAL_CHOICE_STREAM, 0));
         renewals = new Renewals(roster, buyers, decision, book, providers, tables, quarter, scheduler);
         costs = new CostModel(roster, providers, capacity, regulation, quarter);
         OrderBook orders = new OrderBook(scheduler, horizon, capacity, regulation, choiceSets, tables, quarter);
@@ -143,7 +143,7 @@ public final class Market {
         QualityCalibration calibration = new QualityCalibration(roster, buyers, providers, segments, tables,
                 choiceSets, logit);
         calibration.calibrate(stock);
-        renewals.signInitialContracts(params.settings().initialRevenueEurBnPerQuarter());
+        renewals.signInitialContracts(params.settings().initialRevenueEurBnPerQuarter(), stock);
         planner.sizeToInitialLoads();
         if (!Arrays.equals(stock, flow)) {
             calibration.calibrate(flow);

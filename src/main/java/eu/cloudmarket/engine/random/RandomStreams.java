@@ -9,7 +9,8 @@ import java.util.Objects;
  * same random inputs (common random numbers).
  *
  * <p>Two kinds of randomness are offered: sequential {@link RandomStream}s, and stateless counter-based uniforms
- * ({@link #uniform(long, long, long)}) for per-agent draws that must not depend on event order.
+ * ({@link #uniform(long, long, long)}) for per-agent draws that must not depend on event order. Named per-agent
+ * draws go through a {@link DrawSlot}, which says which counters they consume.
  */
 public final class RandomStreams {
     private final long masterSeed;
@@ -60,10 +61,27 @@ public final class RandomStreams {
         return SplitMix64.toUnitDouble(z);
     }
 
-    /** Standard normal from two counter-based uniforms (Box-Muller, cosine branch). */
-    public static double normal(long streamKey, long a, long b) {
-        double u1 = uniform(streamKey, a, 2 * b);
-        double u2 = uniform(streamKey, a, 2 * b + 1);
+    /** The uniform of a named {@link DrawSlot.Kind#UNIFORM} slot: the slot's one counter. */
+    public static double uniform(long streamKey, long a, DrawSlot slot) {
+        requireKind(slot, DrawSlot.Kind.UNIFORM);
+        return uniform(streamKey, a, slot.first());
+    }
+
+    /**
+     * Standard normal of a named {@link DrawSlot.Kind#NORMAL} slot, from the uniforms of its two counters
+     * (Box-Muller, cosine branch). The counters belong to the slot alone, so no other draw of the entity sees the
+     * normal's radius or angle.
+     */
+    public static double normal(long streamKey, long a, DrawSlot slot) {
+        requireKind(slot, DrawSlot.Kind.NORMAL);
+        double u1 = uniform(streamKey, a, slot.first());
+        double u2 = uniform(streamKey, a, slot.first() + 1);
         return Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static void requireKind(DrawSlot slot, DrawSlot.Kind kind) {
+        if (slot.kind() != kind) {
+            throw new IllegalArgumentException("slot " + slot.name() + " draws a " + slot.kind() + ", not a " + kind);
+        }
     }
 }

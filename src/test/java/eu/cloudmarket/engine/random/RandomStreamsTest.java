@@ -73,6 +73,24 @@ class RandomStreamsTest {
     }
 
     @Test
+    void namedDrawsConsumeExactlyTheCountersOfTheirSlots() {
+        long key = new RandomStreams(5, 0).key("buyer-attributes", 0);
+        DrawSlot u = DrawSlot.first("u", DrawSlot.Kind.UNIFORM);
+        DrawSlot z = u.then("z", DrawSlot.Kind.NORMAL);
+        DrawSlot w = z.then("w", DrawSlot.Kind.UNIFORM);
+        assertEquals(1, z.first());
+        assertEquals(3, w.first());
+        assertTrue(!u.overlaps(z) && !z.overlaps(w) && z.overlaps(new DrawSlot("x", DrawSlot.Kind.UNIFORM, 2)));
+        assertEquals(RandomStreams.uniform(key, 7, 0), RandomStreams.uniform(key, 7, u));
+        double u1 = RandomStreams.uniform(key, 7, 1);
+        double u2 = RandomStreams.uniform(key, 7, 2);
+        assertEquals(Math.sqrt(-2 * Math.log1p(-u1)) * Math.cos(2 * Math.PI * u2), RandomStreams.normal(key, 7, z));
+        assertEquals(RandomStreams.uniform(key, 7, 3), RandomStreams.uniform(key, 7, w));
+        assertThrows(IllegalArgumentException.class, () -> RandomStreams.normal(key, 7, u));
+        assertThrows(IllegalArgumentException.class, () -> RandomStreams.uniform(key, 7, z));
+    }
+
+    @Test
     void streamsRefuseReseeding() {
         RandomStream s = new RandomStreams(1, 0).open("x");
         assertThrows(UnsupportedOperationException.class, () -> s.setSeed(3L));
