@@ -61,6 +61,9 @@ public final class ResultFolder {
     public static ResultFolder create(Path target, boolean force) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         Path base = abs.getParent();
+        if (base == null) {
+            throw new FileAlreadyExistsException(target.toString(), null, "is the root folder; choose another --out");
+        }
         while (!Files.isDirectory(base)) {
             if (Files.exists(base, LinkOption.NOFOLLOW_LINKS) || base.getParent() == null) {
                 throw new NotDirectoryException(base.toString());
