@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,21 +21,13 @@ import java.util.zip.CRC32;
  * line, written and forced to disk ({@code FileChannel.force}) before the next run is recorded. After a crash (even
  * {@code kill -9} or a power cut) the journal holds every run recorded before it; a line torn by the crash has no
  * newline or a wrong checksum and is ignored, and cut off when the journal is reopened for appending. The file starts
- * with header lines beginning with {@code #}, which identify the sweep plan it belongs to.
+ * with header lines beginning with {@code #}, which identify the sweep plan it belongs to. The journal does not lock
+ * itself (a POSIX lock would be dropped whenever a scan closes the file): whoever appends holds the folder's
+ * {@link FolderLock}.
  */
 public final class SweepJournal implements Closeable {
     private final Path file;
     private final FileChannel channel;
-    private final FileLock lock;
-
-    /** The journal is being written by another process. */
-    public static final class LockedException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        LockedException(Path file) {
-            super(file + " is being written by another process (file locked)");
-        }
-    }
 
     /** The journal belongs to another sweep plan. */
     public static final class ForeignJournalException extends IOException {
@@ -65,10 +55,9 @@ public final class SweepJournal implements Closeable {
         void line(long offset, int length, List<String> fields) throws IOException;
     }
 
-    private SweepJournal(Path file, FileChannel channel, FileLock lock) {
+    private SweepJournal(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
-        this.lock = lock;
     }
 
     /**
@@ -79,25 +68,6 @@ public final class SweepJournal implements Closeable {
         checkHeader(header);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        } catch (IOException e) {
-            lock = null; // file systems without locks (some NFS mounts): go on unlocked
-            ch.position(0);
-            return finishOpen(file, ch, null, header);
-        }
-        if (lock == null) {
-            ch.close();
-            throw new LockedException(file);
-        }
-        return finishOpen(file, ch, lock, header);
-    }
-
-    private static SweepJournal finishOpen(Path file, FileChannel ch, FileLock lock, String header)
-            throws IOException {
         try {
             if (ch.size() == 0) {
                 write(ch, header.getBytes(StandardCharsets.UTF_8));
@@ -115,11 +85,8 @@ public final class SweepJournal implements Closeable {
                 }
             }
             ch.position(ch.size());
-            return new SweepJournal(file, ch, lock);
+            return new SweepJournal(file, ch);
         } catch (IOException | RuntimeException e) {
-            if (lock != null) {
-                lock.release();
-            }
             ch.close();
             throw e;
         }
@@ -189,13 +156,7 @@ public final class SweepJournal implements Closeable {
 
     @Override
     public synchronized void close() throws IOException {
-        try {
-            if (lock != null && lock.isValid()) {
-                lock.release();
-            }
-        } finally {
-            channel.close();
-        }
+        channel.close();
     }
 
     /**

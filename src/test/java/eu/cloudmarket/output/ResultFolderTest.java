@@ -48,7 +48,7 @@ class ResultFolderTest {
     void forceReplacesTheFolderWholeAndLeavesNothingAside(@TempDir Path tmp) throws IOException {
         Path target = tmp.resolve("replace");
         Files.createDirectories(target);
-        Files.writeString(target.resolve("metadata.json"), "{}");
+        writeRunMark(target);
         Files.writeString(target.resolve("old.txt"), "old");
         ResultFolder f = ResultFolder.create(target, true);
         Files.writeString(f.dir().resolve("new.txt"), "new");
@@ -94,6 +94,7 @@ class ResultFolderTest {
         long deadPid = done.pid();
         long livePid = ProcessHandle.current().pid();
         Path dead = Files.createDirectories(tmp.resolve(".a.partial-" + deadPid + "-1"));
+        Files.writeString(dead.resolve(FolderMarks.PARTIAL_MARK), deadPid + " " + FolderLock.host() + "\n");
         Files.writeString(dead.resolve("quarters.csv"), "half");
         Path deadReplaced = Files.createDirectories(tmp.resolve(".b.replaced-" + deadPid + "-2"));
         Path live = Files.createDirectories(tmp.resolve(".c.partial-" + livePid + "-3"));
@@ -120,6 +121,12 @@ class ResultFolderTest {
         Path root = Path.of("results");
         assertEquals(root.resolve("baseline-20250101-120000"), ResultFolder.inside(root, "baseline-20250101-120000"));
         assertEquals(root.resolve("alibaba_v2.1"), ResultFolder.inside(root, "alibaba_v2.1"));
+    }
+
+    /** The metadata.json a run of this tool writes, with the fields that identify it. */
+    static void writeRunMark(Path dir) throws IOException {
+        Files.writeString(dir.resolve("metadata.json"), "{\"tool\": \"cloudmarket\", \"version\": \"1.0\","
+                + " \"scenario\": \"baseline\", \"config_sha256\": \"" + "ab".repeat(32) + "\"}\n");
     }
 
     private static Set<String> listing(Path dir) throws IOException {

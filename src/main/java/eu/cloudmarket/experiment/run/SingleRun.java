@@ -53,6 +53,8 @@ public final class SingleRun {
             writeAll(folder.dir(), loader, scenario, request, rec, wall);
             folder.commit();
             return new Result(folder.target(), rec);
+        } catch (FileAlreadyExistsException e) {
+            throw Failure.badInput(e.getFile() + ": " + e.getReason()); // another run wrote the folder meanwhile
         } catch (IOException | RuntimeException | Error e) {
             throw Failure.unexpected("run failed (no result folder was written)", e);
         } finally {

@@ -2,12 +2,15 @@ package eu.cloudmarket.experiment.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.cloudmarket.output.FolderLock;
+import eu.cloudmarket.output.FolderMarks;
 import eu.cloudmarket.output.ResultFolder;
 import eu.cloudmarket.scenario.ConfigException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -28,15 +31,18 @@ import java.util.stream.Stream;
  * runs.csv  cells.csv  codebook.csv built from the journals, sorted by run id / cell id, by sweep or merge
  * charts/                           sweep charts drawn from cells.csv
  * metadata.json                     provenance of the last sweep or merge (tool version, wall time, threads)
+ * .lock  shards/.shard-I-of-N.lock  held by the process writing the sweep (or that shard); "pid host" inside
  * </pre>
  *
- * The rules: a folder is a sweep folder when it holds a {@code manifest.json}; a sweep folder is only ever continued
- * by the sweep of the same plan; {@code --force} deletes a sweep folder (or, for one shard, only that shard's
- * journal) but never a folder that is not a sweep folder; anything else is refused with a {@link ConfigException}
- * that says what to do instead.
+ * The rules: a folder is a sweep folder when its {@code manifest.json} is a cloudmarket sweep manifest
+ * ({@link FolderMarks#isSweepFolder}); a sweep folder is only ever continued by the sweep of the same plan, and by one
+ * process at a time (per shard); {@code --force} deletes a sweep folder (or, for one shard, only that shard's journal)
+ * that no process holds, but never a link, the current folder or any folder that is not a sweep folder
+ * ({@link FolderMarks#refusal}); anything else is refused with a {@link ConfigException} or
+ * {@link FolderLock.HeldException} that says what to do instead.
  */
 public final class SweepFolder {
-    public static final String FORMAT = "cloudmarket-sweep/1";
+    public static final String FORMAT = FolderMarks.SWEEP_FORMAT;
     public static final String MANIFEST = "manifest.json";
     public static final String JOURNAL = "runs.journal.csv";
     public static final String SHARDS = "shards";
@@ -44,6 +50,9 @@ public final class SweepFolder {
     public static final String CELLS = "cells.csv";
     public static final String CODEBOOK = "codebook.csv";
     public static final String METADATA = "metadata.json";
+    /** The lock file of a single-machine sweep and of a merge. */
+    static final String LOCK = ".lock";
+    private static final String SHARD_LOCKS = ".shard-*-of-*.lock";
     static final Pattern SHARD_FILE = Pattern.compile("shard-(\\d+)-of-(\\d+)\\.journal\\.csv");
 
     private SweepFolder() {
@@ -59,22 +68,28 @@ public final class SweepFolder {
         return shard == null ? dir.resolve(JOURNAL) : shardJournal(dir, shard.index(), shard.count());
     }
 
+    /** The lock file held while {@code shard} (or, if null, the whole sweep or a merge) writes into {@code dir}. */
+    static Path lockFile(Path dir, Shard shard) {
+        return shard == null ? dir.resolve(LOCK)
+                : dir.resolve(SHARDS).resolve(".shard-" + shard.index() + "-of-" + shard.count() + ".lock");
+    }
+
     /**
-     * Makes {@code dir} ready for {@code sweep} (or for one shard of it). Without a shard: an existing folder is
-     * continued only with {@code resume}, and deleted with {@code force} only if it is a sweep folder or empty. With a
-     * shard, the folder is shared with the other shards: it is created or checked, and only this shard's journal is
-     * subject to {@code resume} and {@code force}.
+     * Makes {@code dir} ready for {@code sweep} (or for one shard of it) and locks it for this process. Without a
+     * shard: an existing folder is continued only with {@code resume}, and replaced with {@code force} only as
+     * {@link FolderMarks#refusal} allows and while no process holds it. With a shard, the folder is shared with the
+     * other shards: it is created or checked, and only this shard's journal is subject to {@code resume} and
+     * {@code force}.
+     *
+     * @return the lock, to be held until the sweep (or shard) has finished writing
+     * @throws FolderLock.HeldException if another process holds the folder (or this shard)
      */
-    static void prepareForSweep(Path dir, Sweep sweep, Shard shard, boolean resume, boolean force)
+    static FolderLock prepareForSweep(Path dir, Sweep sweep, Shard shard, boolean resume, boolean force)
             throws IOException {
         Path manifest = dir.resolve(MANIFEST);
-        if (shard == null && Files.exists(dir)) {
+        if (shard == null && Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             if (force) {
-                if (!Files.exists(manifest) && !isEmptyDir(dir)) {
-                    throw new ConfigException(dir.toString(), null, "exists and is not a sweep folder (no " + MANIFEST
-                            + "); not deleting it: choose another --out");
-                }
-                ResultFolder.deleteTree(dir);
+                replace(dir);
             } else if (!resume) {
                 throw new ConfigException(dir.toString(), null, "already exists; add --resume to continue that sweep,"
                         + " or --force to start it again from scratch");
@@ -88,12 +103,51 @@ public final class SweepFolder {
             create(dir, sweep);
         }
         if (shard != null) {
-            prepareShardJournal(dir, shard, resume, force);
+            Files.createDirectories(dir.resolve(SHARDS));
+        }
+        FolderLock lock = FolderLock.acquire(dir, lockFile(dir, shard));
+        try {
+            if (shard != null) {
+                prepareShardJournal(dir, shard, resume, force);
+            }
+            return lock;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the sweep folder {@code dir} for {@code --force}, if {@link FolderMarks#refusal} allows it and no
+     * process (sweep, shard or merge) holds it; an empty folder is simply used.
+     */
+    private static void replace(Path dir) throws IOException {
+        String refusal = FolderMarks.refusal(dir, FolderMarks.Kind.SWEEP);
+        if (refusal != null) {
+            throw new ConfigException(dir.toString(), null, refusal + "; not deleting it");
+        }
+        if (isEmptyDir(dir)) {
+            return;
+        }
+        List<FolderLock> held = new ArrayList<>();
+        try {
+            held.add(FolderLock.acquire(dir, lockFile(dir, null)));
+            if (Files.isDirectory(dir.resolve(SHARDS), LinkOption.NOFOLLOW_LINKS)) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.resolve(SHARDS), SHARD_LOCKS)) {
+                    for (Path lock : ds) {
+                        held.add(FolderLock.acquire(dir, lock));
+                    }
+                }
+            }
+            ResultFolder.discard(dir);
+        } finally {
+            for (FolderLock lock : held) {
+                lock.close();
+            }
         }
     }
 
     private static void prepareShardJournal(Path dir, Shard shard, boolean resume, boolean force) throws IOException {
-        Files.createDirectories(dir.resolve(SHARDS));
         Path own = ownJournal(dir, shard);
         if (Files.exists(own) && !resume) {
             if (!force) {
@@ -106,8 +160,8 @@ public final class SweepFolder {
 
     /**
      * Makes {@code dir} ready for the batch scripts of {@code sweep}: a folder of the same sweep is kept (its results
-     * too), one of another sweep is deleted only with {@code force}, and a folder that is not a sweep folder is never
-     * used.
+     * too), one of another sweep is deleted only with {@code force} (as for a sweep), and a folder that is not a sweep
+     * folder is never used.
      */
     public static void prepareForScripts(Path dir, Sweep sweep, boolean force) throws IOException {
         if (Files.exists(dir.resolve(MANIFEST))) {
@@ -118,7 +172,7 @@ public final class SweepFolder {
                 if (!force) {
                     throw e;
                 }
-                ResultFolder.deleteTree(dir);
+                replace(dir);
             }
         } else if (Files.isDirectory(dir) && !isEmptyDir(dir)) {
             throw new ConfigException(dir.toString(), null, "exists and is not a sweep folder (no " + MANIFEST

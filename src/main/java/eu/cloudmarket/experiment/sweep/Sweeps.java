@@ -7,6 +7,7 @@ import eu.cloudmarket.experiment.SweepExecutor;
 import eu.cloudmarket.experiment.SweepPlan;
 import eu.cloudmarket.experiment.SweepRunner;
 import eu.cloudmarket.output.ChartOptions;
+import eu.cloudmarket.output.FolderLock;
 import eu.cloudmarket.output.Metadata;
 import eu.cloudmarket.output.SweepCharts;
 import eu.cloudmarket.output.SweepJournal;
@@ -41,13 +42,29 @@ public final class Sweeps {
      * @throws Failure                                 if the folder cannot be prepared, or the sweep stopped
      */
     public static SweepOutcome run(SweepRequest request, SweepListener listener) {
+        FolderLock lock;
         try {
-            SweepFolder.prepareForSweep(request.dir(), request.sweep(), request.shard(), request.resume(),
+            lock = SweepFolder.prepareForSweep(request.dir(), request.sweep(), request.shard(), request.resume(),
                     request.force());
+        } catch (FolderLock.HeldException e) {
+            throw Failure.badInput(e.getMessage());
         } catch (IOException e) {
             throw Failure.badInput("cannot prepare sweep folder " + request.dir() + ": " + e.getMessage());
         }
-        return guarded("sweep stopped", KEPT, () -> execute(request, listener));
+        try {
+            return guarded("sweep stopped", KEPT, () -> execute(request, listener));
+        } finally {
+            release(lock);
+        }
+    }
+
+    /** Releases a folder lock; should that fail, the lock goes with the process. */
+    private static void release(FolderLock lock) {
+        try {
+            lock.close();
+        } catch (IOException ignored) {
+            // the operating system releases the lock when the process ends
+        }
     }
 
     /**
@@ -65,13 +82,16 @@ public final class Sweeps {
         }
         long t0 = System.nanoTime();
         return guarded("merge failed", "", () -> {
-            SweepInfo info = SweepInfo.of(SweepFolder.readManifest(dir));
-            List<Path> journals = SweepFolder.journals(dir);
-            if (journals.isEmpty()) {
-                throw Failure.badInput(dir + ": no journals yet (no shard has started): nothing to merge");
+            try (FolderLock lock = FolderLock.acquire(dir, SweepFolder.lockFile(dir, null))) {
+                SweepInfo info = SweepInfo.of(SweepFolder.readManifest(dir));
+                List<Path> journals = SweepFolder.journals(dir);
+                if (journals.isEmpty()) {
+                    throw Failure.badInput(dir + ": no journals yet (no shard has started): nothing to merge");
+                }
+                checkComplete(dir, info, journals);
+                return finish(dir, info, new Work("merge", 0, 1, (System.nanoTime() - t0) / 1e9), charts,
+                        listener);
             }
-            checkComplete(dir, info, journals);
-            return finish(dir, info, new Work("merge", 0, 1, (System.nanoTime() - t0) / 1e9), charts, listener);
         });
     }
 
@@ -87,7 +107,7 @@ public final class Sweeps {
             return step.call();
         } catch (Failure f) {
             throw f;
-        } catch (SweepJournal.LockedException | SweepJournal.ForeignJournalException e) {
+        } catch (FolderLock.HeldException | SweepJournal.ForeignJournalException e) {
             throw Failure.badInput(e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw Failure.runFailed(what + ": " + Failure.describe(e) + advice, e);
