@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.experiment.ParameterValue;
 import eu.cloudmarket.experiment.SampledDesign;
 import eu.cloudmarket.experiment.SweepParameter;
+import eu.cloudmarket.experiment.SweepPlan;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.ScenarioLoader;
 import eu.cloudmarket.scenario.Suggest;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,6 +148,7 @@ public record SweepFile(
                 throw problem("replications", "is required (replications per cell, e.g. 10)");
             }
             int replications = intValue(root.get("replications"), "replications", 1, 1_000_000);
+            checkSize(root, design, samples, replications);
             Long seed = null;
             if (root.has("seed") && !root.get("seed").isNull()) {
                 JsonNode s = root.get("seed");
@@ -173,6 +176,42 @@ public record SweepFile(
             }
             return new SweepFile(file, name, description == null ? "" : description, base, fixed, design, samples,
                     replications, seed, parameters, metrics, refBase, refSets, locations);
+        }
+
+        /**
+         * Refuses a sweep too large to run before any list of values or points is built: its runs (cells, the
+         * reference included, times replications) from the raw counts in the file, and a Latin hypercube's strata.
+         */
+        private void checkSize(JsonNode root, String design, int samples, int replications) {
+            JsonNode params = root.get("parameters");
+            boolean reference = root.hasNonNull("reference");
+            BigInteger cells = BigInteger.valueOf(samples);
+            if (design.equals("grid")) {
+                cells = BigInteger.ONE;
+                for (int i = 0; params != null && params.isArray() && i < params.size(); i++) {
+                    JsonNode p = params.get(i);
+                    JsonNode values = p.get("values");
+                    JsonNode steps = p.get("steps");
+                    long levels = values != null && values.isArray() ? values.size()
+                            : steps != null && steps.isIntegralNumber() && steps.canConvertToLong()
+                                    ? Math.max(1, steps.asLong()) : 1;
+                    cells = cells.multiply(BigInteger.valueOf(levels));
+                }
+            }
+            BigInteger runs = cells.add(reference ? BigInteger.ONE : BigInteger.ZERO)
+                    .multiply(BigInteger.valueOf(replications));
+            if (runs.compareTo(BigInteger.valueOf(SweepPlan.MAX_RUNS)) > 0) {
+                String what = design.equals("grid") ? "the grid has " + cells + " cells" : samples + " samples";
+                throw problem(design.equals("grid") ? "parameters" : "samples", what + (reference
+                        ? " plus the reference" : "") + " x " + replications + " replications = " + runs + " runs,"
+                        + " more than the limit of " + SweepPlan.MAX_RUNS + " runs per sweep file");
+            }
+            int dimensions = params != null && params.isArray() ? params.size() : 0;
+            if (design.equals("lhs") && (long) samples * dimensions > SampledDesign.MAX_LHS_STRATA) {
+                throw problem("samples", samples + " samples x " + dimensions + " parameters = " + (long) samples
+                        * dimensions + " Latin hypercube strata, more than the limit of "
+                        + SampledDesign.MAX_LHS_STRATA + " (memory); use fewer samples or parameters");
+            }
         }
 
         private static Path relative(Path dir, String text) {
