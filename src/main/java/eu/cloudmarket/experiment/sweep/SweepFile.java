@@ -69,6 +69,8 @@ public record SweepFile(
             "metric", "n", "mean", "sd", "ci_low", "ci_high", "diff_n", "diff_mean", "diff_sd", "diff_ci_low",
             "diff_ci_high");
     private static final int MAX_STEPS = 100_000;
+    /** The scenario key of the master seed, which a sweep sets itself (see {@code checkNotSeed}). */
+    private static final String SEED_PATH = "seed";
 
     /** A problem located in this file. */
     ConfigException problem(String key, String reason) {
@@ -285,12 +287,26 @@ public record SweepFile(
             List<String> out = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 checkPath(e.getKey(), key + "." + e.getKey());
+                checkNotSeed(e.getKey(), key + "." + e.getKey(), "fixed");
                 if (e.getValue().isNull()) {
                     throw problem(key + "." + e.getKey(), "needs a value");
                 }
                 out.add(e.getKey() + "=" + value(e.getValue(), key + "." + e.getKey()).yaml());
             }
             return out;
+        }
+
+        /**
+         * Refuses the scenario's {@code seed} as a parameter or override: every run of a sweep uses the master seed
+         * with its replication number (common random numbers across cells), so a seed set per cell was ignored and
+         * all cells came out identical.
+         */
+        private void checkNotSeed(String path, String key, String how) {
+            if (path.equals(SEED_PATH)) {
+                throw problem(key, "the seed cannot be " + how + " in a sweep: seeds are per replication (replication"
+                        + " r of every cell uses the master seed with r); set the master seed with the top-level"
+                        + " 'seed' key and the number of seeds with 'replications'");
+            }
         }
 
         private void checkPath(String path, String key) {
@@ -363,6 +379,7 @@ public record SweepFile(
                     throw problem(at + ".path", "is required: the dotted config path, as for --set");
                 }
                 checkPath(path, at + ".path");
+                checkNotSeed(path, at + ".path", "varied");
                 if (!paths.add(path)) {
                     throw problem(at + ".path", "'" + path + "' is varied twice");
                 }
