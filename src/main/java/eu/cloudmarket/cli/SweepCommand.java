@@ -73,6 +73,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweep sweep = Sweep.prepare(sweepFile);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        SweepMessages.warnAboutDesign(err, sweep);
         if (dryRun) {
             DryRun.print(outw, sweep, sh);
             return CloudMarketCli.OK;
