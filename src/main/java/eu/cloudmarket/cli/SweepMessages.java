@@ -57,7 +57,9 @@ final class SweepMessages implements SweepListener {
     /** The result files of a finished sweep or merge. */
     static void printResults(PrintWriter out, SweepOutcome o) {
         out.printf(Locale.ROOT, "results: %s%n", o.dir());
-        out.printf(Locale.ROOT, "%d runs (%d failed): %s, %s, %s%s%n", o.runs(), o.failedCount(), SweepFolder.RUNS,
+        out.printf(Locale.ROOT, "%d runs (%d failed%s): %s, %s, %s%s%n", o.runs(), o.failedCount(),
+                o.nonFinite() == 0 ? "" : ", " + o.nonFinite() + " with a NaN or infinite metric: status nonfinite"
+                        + " in runs.csv, left out of n in cells.csv", SweepFolder.RUNS,
                 SweepFolder.CELLS, SweepFolder.CODEBOOK, o.charts() == 0 ? "" : ", " + o.charts()
                         + " charts in charts/");
         out.flush();
