@@ -5,6 +5,7 @@ import eu.cloudmarket.output.ChartOptions;
 import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunTables;
 import eu.cloudmarket.output.SweepChartFactory;
+import eu.cloudmarket.output.Table;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -54,6 +55,8 @@ final class ChartCommand implements Callable<Integer> {
             if (sweep) {
                 written.addAll(SweepChartFactory.renderAll(dir, options));
             }
+        } catch (Table.Problem e) {
+            throw Failure.badInput("cannot draw the charts of " + dir + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw Failure.runFailed("cannot draw the charts of " + dir + ": " + Failure.describe(e), e);
         }

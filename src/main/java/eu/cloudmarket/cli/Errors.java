@@ -3,7 +3,9 @@ package eu.cloudmarket.cli;
 import eu.cloudmarket.experiment.Failure;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.ConfigProblems;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.List;
 import picocli.CommandLine.ParseResult;
 
@@ -12,7 +14,8 @@ import picocli.CommandLine.ParseResult;
  * input ({@link ConfigException}, {@link ConfigProblems}, {@link Failure.Kind#BAD_INPUT}) is one {@code error:} line
  * per problem and exit code 2; work that stopped ({@link Failure.Kind#RUN_FAILED}) is its {@code error:} line and
  * exit code 1; anything unexpected is one {@code error:} line, a hint to rerun with {@code --verbose}, and exit code
- * 1. Stack traces only with {@code --verbose}.
+ * 1; a command stopped by an interrupt or during the JVM's shutdown (Ctrl-C) is {@code error: interrupted: ...} and
+ * exit code 130. Stack traces only with {@code --verbose}.
  */
 final class Errors {
     static final String VERBOSE_HINT = "hint: run again with --verbose to see the stack trace (and please report it)";
@@ -20,8 +23,16 @@ final class Errors {
     private Errors() {
     }
 
+    /** Exit code of a command stopped by an interrupt or by Ctrl-C: 128 + SIGINT (2), as shells report it. */
+    static final int INTERRUPTED = 130;
+
     /** Prints what went wrong in a command and returns its exit code. */
     static int report(PrintWriter err, Throwable t, ParseResult parsed) {
+        if (interrupted(t)) {
+            err.println("error: interrupted: " + oneLine(t.getMessage()));
+            err.flush();
+            return INTERRUPTED;
+        }
         List<ConfigException> problems = problems(t);
         if (problems != null) {
             printProblems(err, problems);
@@ -45,8 +56,41 @@ final class Errors {
 
     /** The exit code of a command that threw {@code t}. */
     static int exitCode(Throwable t) {
+        if (interrupted(t)) {
+            return INTERRUPTED;
+        }
         boolean badInput = problems(t) != null || t instanceof Failure f && f.kind() == Failure.Kind.BAD_INPUT;
         return badInput ? CloudMarketCli.BAD_INPUT : CloudMarketCli.RUN_FAILED;
+    }
+
+    /**
+     * Whether {@code t} ended the command because it was stopped rather than because something went wrong: the thread
+     * was interrupted (an interruption in its causes), or the JVM is shutting down (Ctrl-C or kill run the shutdown
+     * hooks while the command goes on; a run's hook removes its half-written folder, so its next write fails).
+     */
+    static boolean interrupted(Throwable t) {
+        if (problems(t) != null || t instanceof Failure f && f.kind() == Failure.Kind.BAD_INPUT) {
+            return false;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof InterruptedIOException
+                    || c instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted() || shuttingDown();
+    }
+
+    /** Whether the JVM has begun its shutdown (it then refuses new shutdown hooks). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { }, "cloudmarket-shutdown-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** The problems in a ConfigException or ConfigProblems, or null if {@code t} is neither. */

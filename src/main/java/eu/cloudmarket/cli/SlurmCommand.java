@@ -78,6 +78,7 @@ final class SlurmCommand implements Callable<Integer> {
         checkOptions();
         Path jarPath = jarPath();
         Sweep sweep = Sweep.prepare(sweepFile);
+        SweepMessages.warnAboutDesign(spec.commandLine().getErr(), sweep);
         SlurmRequest request = new SlurmRequest(sweep, sweepFile, out, shards, partition, time, cpusPerTask, mem,
                 jarPath, java, setup, force);
         SlurmScripts.write(request);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a parameter sweep: every cell of the design in every replication, in parallel, crash-safe.",
-            "Writes manifest.json, runs.csv, cells.csv (means with 95% CIs), codebook.csv and charts/ into the"
+            "Writes manifest.json, runs.csv, cells.csv (means with 95%% CIs), codebook.csv and charts/ into the"
                 + " sweep folder."})
 final class SweepCommand implements Callable<Integer> {
     @Spec
@@ -73,6 +73,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweep sweep = Sweep.prepare(sweepFile);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        SweepMessages.warnAboutDesign(err, sweep);
         if (dryRun) {
             DryRun.print(outw, sweep, sh);
             return CloudMarketCli.OK;

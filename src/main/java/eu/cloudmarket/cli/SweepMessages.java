@@ -2,6 +2,7 @@ package eu.cloudmarket.cli;
 
 import eu.cloudmarket.experiment.SweepExecutor;
 import eu.cloudmarket.experiment.sweep.RunIds;
+import eu.cloudmarket.experiment.sweep.Sweep;
 import eu.cloudmarket.experiment.sweep.SweepFolder;
 import eu.cloudmarket.experiment.sweep.SweepListener;
 import eu.cloudmarket.experiment.sweep.SweepOutcome;
@@ -40,10 +41,25 @@ final class SweepMessages implements SweepListener {
         err.println("warning: sweep charts failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
+    /**
+     * Warns (one line) of a sweep whose statistics cannot be computed: one replication per cell leaves the standard
+     * deviations and confidence intervals of cells.csv NaN.
+     */
+    static void warnAboutDesign(PrintWriter err, Sweep sweep) {
+        if (sweep.plan().replications() < 2) {
+            err.println("warning: " + sweep.file().file() + ": replications: " + sweep.plan().replications()
+                    + " gives means only; the sd and 95% CI columns of cells.csv stay NaN (they need at least 2"
+                    + " replications)");
+            err.flush();
+        }
+    }
+
     /** The result files of a finished sweep or merge. */
     static void printResults(PrintWriter out, SweepOutcome o) {
         out.printf(Locale.ROOT, "results: %s%n", o.dir());
-        out.printf(Locale.ROOT, "%d runs (%d failed): %s, %s, %s%s%n", o.runs(), o.failedCount(), SweepFolder.RUNS,
+        out.printf(Locale.ROOT, "%d runs (%d failed%s): %s, %s, %s%s%n", o.runs(), o.failedCount(),
+                o.nonFinite() == 0 ? "" : ", " + o.nonFinite() + " with a NaN or infinite metric: status nonfinite"
+                        + " in runs.csv, left out of n in cells.csv", SweepFolder.RUNS,
                 SweepFolder.CELLS, SweepFolder.CODEBOOK, o.charts() == 0 ? "" : ", " + o.charts()
                         + " charts in charts/");
         out.flush();

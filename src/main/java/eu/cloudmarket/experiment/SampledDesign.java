@@ -27,6 +27,11 @@ public final class SampledDesign implements Design {
     /** The largest dimension commons-math3's bundled direction numbers support. */
     public static final int MAX_SOBOL_DIMENSION = 1000;
     public static final int MAX_SAMPLES = 10_000_000;
+    /**
+     * Most stratum indices a Latin hypercube holds (samples × parameters, 4 bytes each: 100 MB), so that a large
+     * design is refused instead of running out of memory; e.g. a million points in 25 dimensions.
+     */
+    public static final long MAX_LHS_STRATA = 25_000_000L;
 
     private final String kind;
     private final List<SweepParameter> parameters;
@@ -56,6 +61,10 @@ public final class SampledDesign implements Design {
                 sobol = null;
             }
             case "lhs" -> {
+                if ((long) samples * d > MAX_LHS_STRATA) {
+                    throw new IllegalArgumentException("a Latin hypercube of " + samples + " samples in " + d
+                            + " dimensions holds " + (long) samples * d + " strata, more than " + MAX_LHS_STRATA);
+                }
                 randomKey = 0;
                 jitterKey = streams.key(LHS_JITTER_STREAM, 0);
                 strata = new int[d][];

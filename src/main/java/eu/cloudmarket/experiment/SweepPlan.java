@@ -14,8 +14,12 @@ import java.util.Objects;
  * cells at the same r are paired. Shard I of N (1-based) holds the run ids with {@code runId mod N = I - 1}.
  */
 public final class SweepPlan {
-    /** More runs than this is almost certainly a mistake in the sweep file. */
-    public static final long MAX_RUNS = 100_000_000L;
+    /**
+     * Most runs of one sweep: ten times the million-run cluster sweeps the tool is built for. More is almost
+     * certainly a mistake in the sweep file, and the journal index of a resume or merge holds 17 bytes per run
+     * (170 MB at this limit, within a default heap).
+     */
+    public static final long MAX_RUNS = 10_000_000L;
 
     private final String name;
     private final Design design;

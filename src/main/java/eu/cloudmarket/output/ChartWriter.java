@@ -8,8 +8,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -29,6 +31,7 @@ import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.batik.dom.GenericDOMImplementation;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
@@ -82,6 +85,7 @@ public final class ChartWriter {
                 continue;
             }
             Path file = base.resolveSibling(base.getFileName() + "." + f.extension());
+            stopIfInterrupted(file);
             switch (f) {
                 case PNG -> writePng(figure, file, options.dpi());
                 case SVG -> writeSvg(figure, file);
@@ -124,10 +128,32 @@ public final class ChartWriter {
         return img;
     }
 
+    /**
+     * A chart is the unit of work an interrupt (Ctrl-C in a test harness, a cancelled worker) stops at: the interrupt
+     * stays set for the caller, and the exception says it was an interruption, not a failure of the chart.
+     */
+    private static void stopIfInterrupted(Path next) throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted before writing " + next);
+        }
+    }
+
     static void writePng(Figure figure, Path file, int dpi) throws IOException {
+        try (OutputStream os = Files.newOutputStream(file)) {
+            writePng(figure, os, dpi);
+        }
+    }
+
+    /**
+     * Encodes the PNG in memory, then writes it to {@code out}: javax.imageio replaces the IOException of the
+     * stream it writes to by "I/O error writing PNG file!", which would hide the cause (a full disk, a removed
+     * folder); written by us, the stream's own exception reaches the user.
+     */
+    static void writePng(Figure figure, OutputStream out, int dpi) throws IOException {
         BufferedImage img = toImage(figure, dpi);
+        ByteArrayOutputStream png = new ByteArrayOutputStream(1 << 16);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (OutputStream os = Files.newOutputStream(file); ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(png)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
             setDpi(meta, dpi);
@@ -136,6 +162,7 @@ public final class ChartWriter {
         } finally {
             writer.dispose();
         }
+        png.writeTo(out);
     }
 
     /** Records the resolution as pixels per metre in the PNG pHYs chunk. */

@@ -86,8 +86,8 @@ public final class SweepChartFactory {
             int start = h.indexOf("cell_id");
             int end = h.indexOf("metric");
             if (start < 0 || end < 0 || end < start) {
-                throw new IllegalArgumentException("cells.csv needs the columns cell_id, <parameters>, metric, n, mean,"
-                        + " sd, ci_low, ci_high; found " + h);
+                throw t.problem(1, "header", "cells.csv needs the columns cell_id, <parameters>, metric, n, mean, sd,"
+                        + " ci_low, ci_high; found " + h);
             }
             List<String> params = new ArrayList<>(h.subList(start + 1, end));
             boolean diff = t.has("diff_mean") && t.has("diff_ci_low") && t.has("diff_ci_high");
@@ -100,20 +100,14 @@ public final class SweepChartFactory {
                 if (!params.isEmpty() && p.values().stream().allMatch(String::isBlank)) {
                     continue; // the reference scenario's own row (no design parameters): not a design cell
                 }
-                rows.add(new Cell(t.get(r, "cell_id"), p, t.get(r, "metric"), (int) num(t.get(r, "n")),
-                        num(t.get(r, "mean")), num(t.get(r, "sd")), num(t.get(r, "ci_low")), num(t.get(r, "ci_high")),
-                        diff ? num(t.get(r, "diff_mean")) : Double.NaN,
-                        diff ? num(t.get(r, "diff_ci_low")) : Double.NaN,
-                        diff ? num(t.get(r, "diff_ci_high")) : Double.NaN));
+                rows.add(new Cell(t.get(r, "cell_id"), p, t.get(r, "metric"), (int) t.numOrNaN(r, "n"),
+                        t.numOrNaN(r, "mean"), t.numOrNaN(r, "sd"), t.numOrNaN(r, "ci_low"),
+                        t.numOrNaN(r, "ci_high"),
+                        diff ? t.numOrNaN(r, "diff_mean") : Double.NaN,
+                        diff ? t.numOrNaN(r, "diff_ci_low") : Double.NaN,
+                        diff ? t.numOrNaN(r, "diff_ci_high") : Double.NaN));
             }
             return new Cells(params, rows);
-        }
-
-        private static double num(String s) {
-            if (s == null || s.isBlank() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("NaN")) {
-                return Double.NaN;
-            }
-            return Double.parseDouble(s.trim());
         }
 
         /** Metrics in file order. */

@@ -72,6 +72,10 @@ final class JournalIndex implements AutoCloseable {
             return;
         }
         byte st = "ok".equals(fields.get(3)) ? OK : FAILED;
+        if (st == OK && !metricsAreNumbers(fields)) {
+            corruptLines++;
+            return;
+        }
         if (st >= status[id]) {
             status[id] = st;
             file[id] = which;
@@ -80,7 +84,24 @@ final class JournalIndex implements AutoCloseable {
         }
     }
 
-    /** Complete lines that were ignored: a wrong checksum, field count or run id. */
+    /**
+     * Whether the metric fields of a finished run's line are numbers as {@link SweepInfo#journalFields} writes them
+     * ({@code Double.toString}). A line whose checksum matches but whose metrics do not parse was not written by a
+     * run (an edited or foreign line): it counts as damaged, like a wrong checksum, so its run is run again.
+     */
+    private boolean metricsAreNumbers(List<String> fields) {
+        int first = 4 + info.parameters().size();
+        for (int j = first; j < first + info.metrics().size(); j++) {
+            try {
+                Double.parseDouble(fields.get(j));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Complete lines that were ignored: a wrong checksum, field count, run id or metric. */
     int corruptLines() {
         return corruptLines;
     }

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.experiment.ParameterValue;
 import eu.cloudmarket.experiment.SampledDesign;
 import eu.cloudmarket.experiment.SweepParameter;
+import eu.cloudmarket.experiment.SweepPlan;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.ScenarioLoader;
 import eu.cloudmarket.scenario.Suggest;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +69,8 @@ public record SweepFile(
             "metric", "n", "mean", "sd", "ci_low", "ci_high", "diff_n", "diff_mean", "diff_sd", "diff_ci_low",
             "diff_ci_high");
     private static final int MAX_STEPS = 100_000;
+    /** The scenario key of the master seed, which a sweep sets itself (see {@code checkNotSeed}). */
+    private static final String SEED_PATH = "seed";
 
     /** A problem located in this file. */
     ConfigException problem(String key, String reason) {
@@ -146,6 +150,7 @@ public record SweepFile(
                 throw problem("replications", "is required (replications per cell, e.g. 10)");
             }
             int replications = intValue(root.get("replications"), "replications", 1, 1_000_000);
+            checkSize(root, design, samples, replications);
             Long seed = null;
             if (root.has("seed") && !root.get("seed").isNull()) {
                 JsonNode s = root.get("seed");
@@ -173,6 +178,42 @@ public record SweepFile(
             }
             return new SweepFile(file, name, description == null ? "" : description, base, fixed, design, samples,
                     replications, seed, parameters, metrics, refBase, refSets, locations);
+        }
+
+        /**
+         * Refuses a sweep too large to run before any list of values or points is built: its runs (cells, the
+         * reference included, times replications) from the raw counts in the file, and a Latin hypercube's strata.
+         */
+        private void checkSize(JsonNode root, String design, int samples, int replications) {
+            JsonNode params = root.get("parameters");
+            boolean reference = root.hasNonNull("reference");
+            BigInteger cells = BigInteger.valueOf(samples);
+            if (design.equals("grid")) {
+                cells = BigInteger.ONE;
+                for (int i = 0; params != null && params.isArray() && i < params.size(); i++) {
+                    JsonNode p = params.get(i);
+                    JsonNode values = p.get("values");
+                    JsonNode steps = p.get("steps");
+                    long levels = values != null && values.isArray() ? values.size()
+                            : steps != null && steps.isIntegralNumber() && steps.canConvertToLong()
+                                    ? Math.max(1, steps.asLong()) : 1;
+                    cells = cells.multiply(BigInteger.valueOf(levels));
+                }
+            }
+            BigInteger runs = cells.add(reference ? BigInteger.ONE : BigInteger.ZERO)
+                    .multiply(BigInteger.valueOf(replications));
+            if (runs.compareTo(BigInteger.valueOf(SweepPlan.MAX_RUNS)) > 0) {
+                String what = design.equals("grid") ? "the grid has " + cells + " cells" : samples + " samples";
+                throw problem(design.equals("grid") ? "parameters" : "samples", what + (reference
+                        ? " plus the reference" : "") + " x " + replications + " replications = " + runs + " runs,"
+                        + " more than the limit of " + SweepPlan.MAX_RUNS + " runs per sweep file");
+            }
+            int dimensions = params != null && params.isArray() ? params.size() : 0;
+            if (design.equals("lhs") && (long) samples * dimensions > SampledDesign.MAX_LHS_STRATA) {
+                throw problem("samples", samples + " samples x " + dimensions + " parameters = " + (long) samples
+                        * dimensions + " Latin hypercube strata, more than the limit of "
+                        + SampledDesign.MAX_LHS_STRATA + " (memory); use fewer samples or parameters");
+            }
         }
 
         private static Path relative(Path dir, String text) {
@@ -246,12 +287,26 @@ public record SweepFile(
             List<String> out = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 checkPath(e.getKey(), key + "." + e.getKey());
+                checkNotSeed(e.getKey(), key + "." + e.getKey(), "fixed");
                 if (e.getValue().isNull()) {
                     throw problem(key + "." + e.getKey(), "needs a value");
                 }
                 out.add(e.getKey() + "=" + value(e.getValue(), key + "." + e.getKey()).yaml());
             }
             return out;
+        }
+
+        /**
+         * Refuses the scenario's {@code seed} as a parameter or override: every run of a sweep uses the master seed
+         * with its replication number (common random numbers across cells), so a seed set per cell was ignored and
+         * all cells came out identical.
+         */
+        private void checkNotSeed(String path, String key, String how) {
+            if (path.equals(SEED_PATH)) {
+                throw problem(key, "the seed cannot be " + how + " in a sweep: seeds are per replication (replication"
+                        + " r of every cell uses the master seed with r); set the master seed with the top-level"
+                        + " 'seed' key and the number of seeds with 'replications'");
+            }
         }
 
         private void checkPath(String path, String key) {
@@ -324,6 +379,7 @@ public record SweepFile(
                     throw problem(at + ".path", "is required: the dotted config path, as for --set");
                 }
                 checkPath(path, at + ".path");
+                checkNotSeed(path, at + ".path", "varied");
                 if (!paths.add(path)) {
                     throw problem(at + ".path", "'" + path + "' is varied twice");
                 }

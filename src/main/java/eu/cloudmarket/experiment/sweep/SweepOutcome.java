@@ -14,9 +14,10 @@ import java.util.List;
  * @param failed          run ids whose run failed (for a shard: its own)
  * @param failureExamples a few failed runs with their errors, for the message
  * @param charts          chart files written (0 for a shard)
+ * @param nonFinite       runs that finished with a NaN or infinite metric (0 for a shard: counted at the merge)
  */
 public record SweepOutcome(Path dir, int runs, int runsExecuted, double wallSeconds, BitSet failed,
-        List<String> failureExamples, int charts) {
+        List<String> failureExamples, int charts, int nonFinite) {
     public SweepOutcome {
         failed = (BitSet) failed.clone();
         failureExamples = List.copyOf(failureExamples);

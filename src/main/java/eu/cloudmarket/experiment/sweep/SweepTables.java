@@ -31,7 +31,20 @@ final class SweepTables {
         boolean ok() {
             return "ok".equals(fields.get(3));
         }
+
+        /** Whether the run finished with every metric a finite number. */
+        boolean finite(int firstMetric, int metrics) {
+            for (int j = firstMetric; j < firstMetric + metrics; j++) {
+                if (!Double.isFinite(Double.parseDouble(fields.get(j)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
+
+    /** runs.csv's status of a run that finished with a NaN or infinite metric (left out of n in cells.csv). */
+    static final String NON_FINITE = "nonfinite";
 
     /**
      * A row of cells.csv: one metric over one cell's replications.
@@ -56,12 +69,15 @@ final class SweepTables {
     /**
      * Writes runs.csv, cells.csv and codebook.csv from a complete index (every run has a line), each through a
      * temporary file renamed into place, streaming one cell at a time.
+     *
+     * @return the number of runs that finished with a NaN or infinite metric
      */
-    static void write(Path dir, SweepInfo info, JournalIndex idx) throws IOException {
+    static int write(Path dir, SweepInfo info, JournalIndex idx) throws IOException {
         SweepTables t = new SweepTables(info);
         Path runsTmp = temporary(dir, SweepFolder.RUNS);
+        int nonFinite;
         try (Writer w = writer(runsTmp)) {
-            t.writeRuns(w, idx);
+            nonFinite = t.writeRuns(w, idx);
         }
         Path cellsTmp = temporary(dir, SweepFolder.CELLS);
         try (Writer w = writer(cellsTmp)) {
@@ -74,6 +90,7 @@ final class SweepTables {
         SweepFolder.move(runsTmp, dir.resolve(SweepFolder.RUNS));
         SweepFolder.move(cellsTmp, dir.resolve(SweepFolder.CELLS));
         SweepFolder.move(codeTmp, dir.resolve(SweepFolder.CODEBOOK));
+        return nonFinite;
     }
 
     private TableSchema<RunRow> runs() {
@@ -97,7 +114,10 @@ final class SweepTables {
                     + "; empty for failed runs",
                     r -> r.ok() ? Csv.num(Double.parseDouble(r.fields().get(field))) : ""));
         }
-        return b.text("status", "ok|failed", "whether the run finished", r -> r.ok() ? "ok" : "failed")
+        int metrics = info.metrics().size();
+        return b.text("status", "ok|" + NON_FINITE + "|failed", "whether the run finished; " + NON_FINITE + ": it"
+                        + " finished but a metric is NaN or infinite (left out of n in cells.csv)",
+                        r -> !r.ok() ? "failed" : r.finite(4 + k, metrics) ? "ok" : NON_FINITE)
                 .text("error", "text", "why a failed run stopped (empty for ok runs)",
                         r -> r.fields().get(4 + k + info.metrics().size()))
                 .build();
@@ -112,10 +132,11 @@ final class SweepTables {
                 .integer("n", "runs", "replications with a finite value (failed runs are left out)",
                         r -> r.summary().n())
                 .number("mean", METRIC_UNIT, "mean over the replications", r -> r.summary().mean())
-                .number("sd", METRIC_UNIT, "sample standard deviation over the replications (n - 1)",
+                .number("sd", METRIC_UNIT, "sample standard deviation over the replications (n - 1); NaN when n < 2",
+
                         r -> r.summary().sd())
                 .number("ci_low", METRIC_UNIT, "lower end of the 95% confidence interval of the mean (Student t,"
-                        + " n - 1 degrees of freedom)", r -> r.summary().ciLow())
+                        + " n - 1 degrees of freedom); NaN when n < 2", r -> r.summary().ciLow())
                 .number("ci_high", METRIC_UNIT, "upper end of the 95% confidence interval of the mean",
                         r -> r.summary().ciHigh());
         if (info.reference()) {
@@ -156,11 +177,19 @@ final class SweepTables {
                 r -> r.diff() == null ? "" : Csv.num(value.applyAsDouble(r.diff())));
     }
 
-    private void writeRuns(Writer w, JournalIndex idx) throws IOException {
+    /** Writes runs.csv; returns the number of runs that finished with a non-finite metric. */
+    private int writeRuns(Writer w, JournalIndex idx) throws IOException {
         runs.writeHeader(w);
+        int firstMetric = 4 + info.parameters().size();
+        int nonFinite = 0;
         for (int id = 0; id < info.runs(); id++) {
-            runs.writeRow(w, new RunRow(idx.row(id)));
+            RunRow row = new RunRow(idx.row(id));
+            if (row.ok() && !row.finite(firstMetric, info.metrics().size())) {
+                nonFinite++;
+            }
+            runs.writeRow(w, row);
         }
+        return nonFinite;
     }
 
     private void writeCells(Writer w, JournalIndex idx) throws IOException {

@@ -176,7 +176,7 @@ public final class Sweeps {
             examples = idx.describeFailures(mine, FAILURE_EXAMPLES);
         }
         return new SweepOutcome(request.dir(), request.sweep().plan().runsInShard(shard.index(), shard.count()),
-                executed, wall, mine, examples, 0);
+                executed, wall, mine, examples, 0, 0);
     }
 
     /** Refuses to merge while any run is missing, naming the shards and runs that are. */
@@ -224,13 +224,14 @@ public final class Sweeps {
             SweepListener listener) throws IOException {
         BitSet failed;
         List<String> examples;
+        int nonFinite;
         try (JournalIndex idx = JournalIndex.of(info, dir)) {
             BitSet missing = idx.missing();
             if (!missing.isEmpty()) {
                 throw new IOException(missing.cardinality() + " runs are missing from the journals: "
                         + RunIds.describe(missing, 20));
             }
-            SweepTables.write(dir, info, idx);
+            nonFinite = SweepTables.write(dir, info, idx);
             failed = idx.failed();
             examples = idx.describeFailures(failed, FAILURE_EXAMPLES);
         }
@@ -244,7 +245,7 @@ public final class Sweeps {
         }
         writeMetadata(dir, info, work, failed.cardinality());
         return new SweepOutcome(dir, info.runs(), work.runsExecuted(), work.wallSeconds(), failed, examples,
-                chartFiles.size());
+                chartFiles.size(), nonFinite);
     }
 
     private static void writeMetadata(Path dir, SweepInfo info, Work work, int failed) throws IOException {
