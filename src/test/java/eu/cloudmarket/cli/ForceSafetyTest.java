@@ -31,7 +31,7 @@ class ForceSafetyTest {
         Path f = dir.resolve("two.yaml");
         Files.writeString(f, "name: two\nbase: " + Path.of("configs/baseline.yaml").toAbsolutePath() + "\n"
                 + "set: {buyers.count: 200, horizon.quarters: 4, horizon.truncateEvents: true}\n"
-                + "design: grid\nreplications: 1\nseed: 5\nparameters:\n"
+                + "design: grid\nreplications: 2\nseed: 5\nparameters:\n"
                 + "  - {path: market.nestingSigma, name: sigma, values: [0.2, 0.4]}\n"
                 + "metrics: [final_share.eu]\n", StandardCharsets.UTF_8);
         return f;
