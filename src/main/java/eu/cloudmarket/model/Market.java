@@ -8,6 +8,7 @@ import eu.cloudmarket.engine.random.RandomStreams;
 import eu.cloudmarket.engine.random.SplitMix64;
 import eu.cloudmarket.model.events.ScheduledEvent;
 import eu.cloudmarket.model.params.MarketParams;
+import eu.cloudmarket.model.params.StructuralParams;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,6 +49,7 @@ public final class Market {
     private final EventEffects controls;
     private final ExogenousEvents exogenous;
     private final MarketView view;
+    private final StructuralEstimates estimates;
     private QuarterSnapshot lastSnapshot;
 
     private final EventHandler quarterStartHandler = (s, k) -> quarterStart(k);
@@ -97,13 +99,23 @@ public final class Market {
         planner = new CapacityPlanner(roster, horizon, capacity, book, regulation, costs, orders, screening, chips);
 
         choiceSets.refresh(quarter.index());
-        calibrateAndSignInitialContracts(buyers, logit);
+        StructuralParams fixed = params.fixedStructure();
+        estimates = fixed != null ? StructuralEstimates.of(fixed, roster)
+                : new StructuralEstimates(roster.nP, roster.nG);
+        if (fixed != null) {
+            signInitialContractsUnder(estimates, buyers, logit);
+        } else {
+            calibrateAndSignInitialContracts(buyers, logit);
+        }
         DemandModel demand = new DemandModel(roster, buyers, segments, tables, choiceSets, logit, providers, book,
                 capacity, quarter, renewals);
-        if (params.settings().invertCosts()) {
+        if (fixed != null) {
+            estimates.applyCosts(providers);
+        } else if (params.settings().invertCosts()) {
             tables.invalidate();
             tables.refresh();
             costs.invertMarginalCosts(demand.implicitMarkups());
+            estimates.captureCosts(providers);
         }
         prices = new PriceSetting(roster, providers, costs, demand);
         accounts = new QuarterlyAccounts(roster, clock, buyers, providers, costs, capacity, book, segments, demand);
@@ -129,9 +141,10 @@ public final class Market {
     }
 
     /**
-     * Calibrates qualities to the installed-base shares, lets every buyer choose under them (the initial customers),
+     * Calibrates qualities to the installed-base shares, lets every buyer choose under them (the initial customers,
+     * post-stratified to the calibrated expected shares, which equal the targets to the calibration's tolerance),
      * sizes capacity to the resulting loads, and recalibrates to the flow shares that drive the dynamics if they
-     * differ ({@link QualityCalibration}).
+     * differ ({@link QualityCalibration}). The solved values are recorded as this run's estimates.
      */
     private void calibrateAndSignInitialContracts(Buyers buyers, NestedLogit logit) {
         double[] stock = new double[roster.nP];
@@ -143,11 +156,32 @@ public final class Market {
         QualityCalibration calibration = new QualityCalibration(roster, buyers, providers, segments, tables,
                 choiceSets, logit);
         calibration.calibrate(stock);
-        renewals.signInitialContracts(params.settings().initialRevenueEurBnPerQuarter(), stock);
+        estimates.captureInitial(providers, segments);
+        renewals.signInitialContracts(params.settings().initialRevenueEurBnPerQuarter(),
+                calibration.expectedRevenueShares());
         planner.sizeToInitialLoads();
         if (!Arrays.equals(stock, flow)) {
             calibration.calibrate(flow);
         }
+        estimates.captureFlow(providers, segments);
+    }
+
+    /**
+     * The same steps with the structural parameters given rather than solved: the initial customers choose under the
+     * initial qualities and outside utilities, capacity is sized to their loads, and the flow ones take over. The
+     * installed base is post-stratified to the shares the given parameters imply under this scenario's choice sets
+     * ({@link QualityCalibration#expectedRevenueShares}), not to the configured shares: a scenario that widens a
+     * provider's availability from the start starts it with the larger installed base the model implies.
+     */
+    private void signInitialContractsUnder(StructuralEstimates given, Buyers buyers, NestedLogit logit) {
+        given.applyInitial(providers, segments);
+        QualityCalibration expected = new QualityCalibration(roster, buyers, providers, segments, tables,
+                choiceSets, logit);
+        renewals.signInitialContracts(params.settings().initialRevenueEurBnPerQuarter(),
+                expected.expectedRevenueShares());
+        planner.sizeToInitialLoads();
+        given.applyFlow(providers, segments);
+        tables.invalidate();
     }
 
     /** Each quarter's start (price setting), end (accounts and investment) and recording. */
@@ -184,6 +218,14 @@ public final class Market {
     /** A read-only view of the state, for tests and debugging. */
     public MarketView view() {
         return view;
+    }
+
+    /**
+     * The structural parameters this run used (solved from the targets, or as given), as config parameters with the
+     * given provenance: what {@code estimates.yaml} records.
+     */
+    public StructuralParams estimates(StructuralParams.Provenance provenance) {
+        return estimates.toParams(roster, provenance);
     }
 
     /** The controls scenario events act through. */

@@ -107,6 +107,32 @@ final class QualityCalibration {
     }
 
     /**
+     * The revenue shares the sample's buyers are expected to give each provider at the current qualities and outside
+     * utilities: choice probabilities, not draws. After a calibration they equal its targets (to its tolerance); with
+     * qualities held fixed they are the installed base the model implies under the scenario's choice sets. The
+     * initial assignment is post-stratified to them ({@link Renewals#signInitialContracts}), so the draws' noise
+     * leaves the initial shares while a scenario's change to the choice sets moves them.
+     */
+    double[] expectedRevenueShares() {
+        tables.invalidate();
+        tables.refresh();
+        prepareSamples();
+        java.util.Arrays.fill(rev, 0);
+        java.util.Arrays.fill(cloud, 0);
+        java.util.Arrays.fill(total, 0);
+        sample.expectedChoices(tables.baseU, tables.u0, rev, cloud, total);
+        double sum = 0;
+        for (double r : rev) {
+            sum += r;
+        }
+        double[] shares = new double[nP];
+        for (int j = 0; j < nP; j++) {
+            shares[j] = sum > 0 ? rev[j] / sum : 0;
+        }
+        return shares;
+    }
+
+    /**
      * Prices and tastes are fixed while calibrating: the samples' price terms are exponentiated once, for both
      * calibrations (only the workloads change in between, rescaled to the market size).
      */

@@ -63,9 +63,10 @@ final class Renewals {
     /**
      * Post-stratification of the initial choices: the weight on the workloads of each provider's initial customers
      * that makes its revenue its target share of {@code initialRevenue}, and (last) the weight on the workloads of
-     * buyers on premises that makes all cloud revenue {@code initialRevenue}. The installed base at the start is a
-     * calibration target, not an outcome: the choice draws decide which buyers a provider starts with, the weights
-     * that the few heavy-tailed buyers landing on one provider or another do not move its share (without them the
+     * buyers on premises that makes all cloud revenue {@code initialRevenue}. The targets are the shares the buyers'
+     * choice probabilities imply (the expected, not the drawn, installed base; see
+     * {@link QualityCalibration#expectedRevenueShares}): the choice draws decide which buyers a provider starts
+     * with, the weights that the few heavy-tailed buyers landing on one provider or another do not move its share (without them the
      * European providers' first-quarter share of the 2017 history spreads over 26-31% across seeds at 20,000
      * buyers, for a target of 31.5%). A provider no buyer chose has no revenue, and the others share its target in
      * proportion to theirs.

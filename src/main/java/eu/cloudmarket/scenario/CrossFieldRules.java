@@ -51,6 +51,47 @@ final class CrossFieldRules {
         rules.providerSharesSumToAtMostOne();
         rules.atMostMaxEntries();
         rules.exportRulesNameKnownTiers();
+        rules.structuralParametersCoverTheMarket();
+    }
+
+    /**
+     * Held-fixed structural parameters ({@code structural.use: estimates}) name every provider and segment of the
+     * market and nothing else, and carry costs exactly when costs are inverted from prices: a missing entry would
+     * otherwise have to be solved from targets, which is what holding them fixed rules out.
+     */
+    private void structuralParametersCoverTheMarket() {
+        var s = cfg.structural();
+        if (s == null || !s.fixed()) {
+            return;
+        }
+        String hint = " (give its estimates, e.g. from a run's estimates.yaml, or set structural.use: targets to"
+                + " solve them from the targets)";
+        coverage("structural.providers", s.providers().keySet(), cfg.providers().keySet(), "provider", hint);
+        coverage("structural.segments", s.segments().keySet(), cfg.segments().keySet(), "segment", hint);
+        boolean invert = cfg.market().invertCosts();
+        for (var e : s.providers().entrySet()) {
+            if (e.getValue().hasCosts() != invert) {
+                out.add(new ConfigException(file, "structural.providers." + e.getKey(), invert
+                        ? "has no generalCost/aiCost, but market.marginalCosts is fromPrices (costs are estimated);"
+                                + " give them or set market.marginalCosts: configured"
+                        : "gives generalCost/aiCost, but market.marginalCosts is configured (the configured costs"
+                                + " apply); remove them or set market.marginalCosts: fromPrices"));
+            }
+        }
+    }
+
+    private void coverage(String key, Set<String> given, Set<String> known, String what, String hint) {
+        for (String id : known) {
+            if (!given.contains(id)) {
+                out.add(new ConfigException(file, key, "has no estimates for " + what + " '" + id + "'" + hint));
+            }
+        }
+        for (String id : given) {
+            if (!known.contains(id)) {
+                out.add(new ConfigException(file, key + "." + id, "names no configured " + what + " (known: "
+                        + String.join(", ", known) + ")"));
+            }
+        }
     }
 
     private void segmentWeightsSumToOne() {

@@ -34,7 +34,7 @@ final class Defaults {
     }
 
     private static final List<String> OPTIONAL_TOP = List.of("name", "description", "question", "seed",
-            "exportControls", "events", "stochasticEvents");
+            "exportControls", "events", "stochasticEvents", "structural");
 
     private Defaults() {
     }

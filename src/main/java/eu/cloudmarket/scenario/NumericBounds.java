@@ -31,7 +31,7 @@ final class NumericBounds {
 
     /** Keys whose numbers are not parameters of the arithmetic (or have their own range in their record). */
     private static final Pattern EXEMPT =
-            Pattern.compile("seed|buyers\\.count|horizon\\.quarters|events\\.[0-9]+\\.at");
+            Pattern.compile("seed|buyers\\.count|horizon\\.quarters|events\\.[0-9]+\\.at|structural\\.provenance\\..*");
 
     /** Bounds for particular keys; the first whose paths match a key applies, else {@link #DEFAULT}. */
     static final List<Bound> BOUNDS = List.of(
@@ -44,6 +44,9 @@ final class NumericBounds {
                             + " bundled configs use at most 3"),
             Bound.of("AI quality", "providers.*.aiQuality", 0, 5,
                     "assumption: with gammaAi <= 10 the product stays <= 50; bundled configs use at most 1.1"),
+            Bound.of("utility level", "structural.(providers.*.(initialQuality|quality)"
+                    + "|segments.*.(initialOutsideUtility|outsideUtility))", -100, 100,
+                    "assumption: logit units enter exp(); estimated levels of the bundled configs are within +-5"),
             Bound.of("utility weight", "segments.*.(alpha|betaUs|betaCn|switchingTech|switchingEgress)", 0, 100,
                     "assumption: logit units enter exp(); bundled configs use at most 9"));
 

@@ -59,7 +59,7 @@ final class ParamsBinder {
         try {
             MarketParams params = new MarketParams(cfg.horizon().start(), cfg.horizon().quarters(),
                     cfg.buyers().count(), cfg.market(), cfg.countries(), cfg.segments(), cfg.chipTiers(),
-                    cfg.providers(), cfg.exportControls(), cfg.screening());
+                    cfg.providers(), cfg.exportControls(), cfg.screening(), cfg.structural());
             return new Bound(cfg, name, params, range.repaired());
         } catch (IllegalArgumentException e) {
             problems.add(Messages.fieldError(file, "", e.getMessage()));

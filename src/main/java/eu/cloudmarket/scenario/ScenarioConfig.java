@@ -7,6 +7,7 @@ import eu.cloudmarket.model.params.MarketParams.MarketSettings;
 import eu.cloudmarket.model.params.MarketParams.ScreeningParams;
 import eu.cloudmarket.model.params.ProviderParams;
 import eu.cloudmarket.model.params.SegmentParams;
+import eu.cloudmarket.model.params.StructuralParams;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,8 @@ public record ScenarioConfig(
         List<ExportRule> exportControls,
         ScreeningParams screening,
         List<JsonNode> events,
-        List<JsonNode> stochasticEvents) {
+        List<JsonNode> stochasticEvents,
+        StructuralParams structural) {
 
     /**
      * @param start    first simulated quarter, e.g. 2025Q1

@@ -49,7 +49,11 @@ final class SchemaCheck {
     private static final Set<String> OPTIONAL = Set.of("ScenarioConfig.name", "ScenarioConfig.description",
             "ScenarioConfig.question", "ScenarioConfig.seed", "ScenarioConfig.exportControls",
             "ScenarioConfig.events", "ScenarioConfig.stochasticEvents", "ChipTierParams.volumePerQuarter",
-            "Horizon.truncateEvents", "ProviderParams.flowShare", "CapacityLease.country", "CapacityBuild.country");
+            "Horizon.truncateEvents", "ProviderParams.flowShare", "CapacityLease.country", "CapacityBuild.country",
+            "ScenarioConfig.structural", "StructuralParams.provenance", "StructuralParams.providers",
+            "StructuralParams.segments", "ProviderEstimates.generalCost", "ProviderEstimates.aiCost",
+            "Provenance.scenario", "Provenance.configSha256", "Provenance.seed", "Provenance.replication",
+            "Provenance.buyers", "Provenance.tool", "Provenance.targets");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final String file;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QualityCalibrationTest {
     private static Market baseline(double sigma) {
         Scenario s = new ScenarioLoader().load(Path.of("configs/baseline.yaml"),
-                List.of("buyers.count=20000", "market.nestingSigma=" + sigma), null);
+                List.of("buyers.count=20000", "market.nestingSigma=" + sigma, "structural.use=targets"), null);
         return new Market(s.params(), s.events(), s.stochastic(), s.seed(), 0, Recorder.NONE);
     }
 

@@ -34,6 +34,6 @@ final class TestMarkets {
         return new MarketParams("2025Q1", quarters, buyers,
                 new MarketParams.MarketSettings(10, sigma, 0, 0, 2.7, "configured"), Map.of("X", 1.0), Map.of("all_buyers", seg),
                 Map.of("frontier", new ChipTierParams(Origin.US, 1, 1, 1, 0, null)), pp, List.of(),
-                new MarketParams.ScreeningParams(List.of(), 0, 1, 0, 0));
+                new MarketParams.ScreeningParams(List.of(), 0, 1, 0, 0), null);
     }
 }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.experiment.Failure;
 import eu.cloudmarket.experiment.sweep.SweepKind;
 import eu.cloudmarket.model.Market;
+import eu.cloudmarket.output.EstimatesFile;
 import eu.cloudmarket.output.Metadata;
 import eu.cloudmarket.output.ResultFolder;
 import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunRecorder;
 import eu.cloudmarket.output.RunTables;
 import eu.cloudmarket.scenario.ConfigException;
+import eu.cloudmarket.scenario.HeldTargets;
 import eu.cloudmarket.scenario.InputKind;
 import eu.cloudmarket.scenario.InputKinds;
 import eu.cloudmarket.scenario.Scenario;
@@ -51,6 +53,7 @@ public final class SingleRun {
             market.run();
             double wall = (System.nanoTime() - t0) / 1e9;
             writeAll(folder.dir(), loader, scenario, request, rec, wall);
+            writeEstimates(folder.dir(), loader, scenario, request, market);
             folder.commit();
             return new Result(folder.target(), rec);
         } catch (FileAlreadyExistsException e) {
@@ -73,7 +76,16 @@ public final class SingleRun {
             throw new ConfigException(config.toString(), null, "is a " + kind.name() + " file, not a scenario; use"
                     + " the '" + kind.name() + "' command (or 'validate' to check it)");
         }
-        return loader.load(config, request.sets(), request.seed());
+        Scenario scenario = loader.load(config, request.sets(), request.seed());
+        for (String set : request.sets()) {
+            int eq = set.indexOf('=');
+            String inert = HeldTargets.inertReason(eq < 0 ? set : set.substring(0, eq).trim(),
+                    scenario.params().structural());
+            if (inert != null) {
+                throw new ConfigException("--set", null, inert);
+            }
+        }
+        return scenario;
     }
 
     private static ResultFolder create(Path target, boolean force) {
@@ -107,6 +119,21 @@ public final class SingleRun {
         if (request.charts() != null) {
             RunCharts.render(dir, request.charts());
         }
+    }
+
+    /** The structural parameters the run used, as a config that holds them fixed ({@link EstimatesFile}). */
+    private static void writeEstimates(Path dir, ScenarioLoader loader, Scenario scenario, RunRequest request,
+            Market market) throws IOException {
+        // The hash of what the estimates were solved under: the resolved config without its structural section, so
+        // that a config carrying these estimates has the same hash as the run that solved them.
+        ObjectNode targets = scenario.resolved().deepCopy();
+        targets.remove("structural");
+        String configHash = Metadata.sha256(loader.yamlMapper().writeValueAsBytes(targets));
+        var fixed = scenario.params().fixedStructure();
+        var provenance = fixed != null && fixed.provenance() != null ? fixed.provenance()
+                : EstimatesFile.provenance(scenario.name(), configHash, scenario.seed(), request.replication(),
+                        scenario.params().buyerCount());
+        EstimatesFile.write(dir, market.estimates(provenance));
     }
 
     private static boolean addHook(Thread hook) {

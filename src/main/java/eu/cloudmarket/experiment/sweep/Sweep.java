@@ -16,6 +16,7 @@ import eu.cloudmarket.output.Metadata;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.ConfigProblems;
 import eu.cloudmarket.scenario.Scenario;
+import eu.cloudmarket.scenario.HeldTargets;
 import eu.cloudmarket.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,10 @@ public final class Sweep {
             if (metrics.contains(p.column())) {
                 throw f.problem("parameters." + i, "column name '" + p.column() + "' is also a metric; give the"
                         + " parameter another 'name'");
+            }
+            String inert = HeldTargets.inertReason(p.path(), base.params().structural());
+            if (inert != null) {
+                throw f.problem("parameters." + i, inert);
             }
             for (ParameterValue v : probeValues(p)) {
                 List<String> sets = new ArrayList<>(f.fixedSets());

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param providers      provider id → parameters
  * @param exportControls export-control rules in force at the start
  * @param screening      investment-screening regime in force at the start
+ * @param structural     structural parameters held fixed, or null (or {@code use: targets}) to solve them from the
+ *                       targets in the run
  */
 public record MarketParams(
         String startQuarter,
@@ -29,7 +31,8 @@ public record MarketParams(
         Map<String, ChipTierParams> chipTiers,
         Map<String, ProviderParams> providers,
         List<ExportRule> exportControls,
-        ScreeningParams screening) {
+        ScreeningParams screening,
+        StructuralParams structural) {
 
     public MarketParams {
         Check.required("startQuarter", startQuarter);
@@ -46,6 +49,17 @@ public record MarketParams(
         providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         exportControls = exportControls == null ? List.of() : List.copyOf(exportControls);
         Check.required("screening", screening);
+    }
+
+    /** The structural parameters to hold fixed, or null when the run solves them from the targets. */
+    public StructuralParams fixedStructure() {
+        return structural != null && structural.fixed() ? structural : null;
+    }
+
+    /** These parameters with {@code structural} in place of the current ones. */
+    public MarketParams withStructural(StructuralParams s) {
+        return new MarketParams(startQuarter, quarters, buyerCount, settings, countries, segments, chipTiers,
+                providers, exportControls, screening, s);
     }
 
     /**
