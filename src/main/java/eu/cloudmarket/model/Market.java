@@ -117,7 +117,7 @@ public final class Market {
             costs.invertMarginalCosts(demand.implicitMarkups());
             estimates.captureCosts(providers);
         }
-        prices = new PriceSetting(roster, providers, costs, demand);
+        prices = new PriceSetting(roster, providers, costs, demand, quarter);
         accounts = new QuarterlyAccounts(roster, clock, buyers, providers, costs, capacity, book, segments, demand);
         elasticities = new Elasticities(roster, buyers, renewals, providers, segments, tables, choiceSets, logit,
                 quarter);

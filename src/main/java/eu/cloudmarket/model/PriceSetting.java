@@ -11,9 +11,13 @@ final class PriceSetting {
     private final CostModel costs;
     private final DemandModel demand;
     private final PricingRule[] rules;
+    private final QuarterState quarter;
+    /** The technology index at the last price setting (1 before the first). */
+    private double lastTechIndex = 1.0;
 
-    PriceSetting(Roster roster, ProviderState providers, CostModel costs, DemandModel demand) {
+    PriceSetting(Roster roster, ProviderState providers, CostModel costs, DemandModel demand, QuarterState quarter) {
         this.roster = roster;
+        this.quarter = quarter;
         this.providers = providers;
         this.costs = costs;
         this.demand = demand;
@@ -29,6 +33,8 @@ final class PriceSetting {
         demand.collectRenewals(false);
         double[] newGen = new double[nP];
         double[] newAi = new double[nP];
+        double growth = quarter.techIndex() / lastTechIndex;
+        lastTechIndex = quarter.techIndex();
         for (int j = 0; j < nP; j++) {
             double cg = costs.costGen(j);
             double ca = costs.costAi(j);
@@ -53,8 +59,8 @@ final class PriceSetting {
                 providers.shadowGen[j] = sh[0];
                 providers.shadowAi[j] = sh[1];
             }
-            newGen[j] = Math.max(cg, rules[j].nextPrice(providers.priceGen[j], brGen, cg));
-            newAi[j] = Math.max(ca, rules[j].nextPrice(providers.priceAi[j], brAi, ca));
+            newGen[j] = Math.max(cg, rules[j].nextPrice(providers.priceGen[j], brGen, cg, growth));
+            newAi[j] = Math.max(ca, rules[j].nextPrice(providers.priceAi[j], brAi, ca, growth));
         }
         System.arraycopy(newGen, 0, providers.priceGen, 0, nP);
         System.arraycopy(newAi, 0, providers.priceAi, 0, nP);
