@@ -78,24 +78,21 @@ final class CapacityPlanner {
     }
 
     /**
-     * Providers start with a growth expectation equal to the workload-weighted trend growth of their customers'
-     * segments, and with the pipeline that steady investment at that growth would have in flight: deliveries in each
-     * of the next lead-time quarters that keep utilisation where it starts.
+     * Providers start with a growth expectation per product equal to the trend growth of their customers' segments,
+     * weighted by the load each segment brings to that product (general: workload × (1 − AI share); AI: workload × AI
+     * share), and with the pipeline that steady investment at that growth would have in flight: deliveries in each
+     * of the next lead-time quarters that keep utilisation where it starts. Weighting the AI pipeline by total workload
+     * would size it to the slow general-compute growth of the large segments, not to the AI labs that carry most of
+     * the AI load, and AI capacity would bind within a year.
      */
     private void initialExpectations() {
         for (int j = 0; j < roster.nP; j++) {
-            double w = 0;
-            double gq = 0;
-            for (int g = 0; g < roster.nG; g++) {
-                w += book.sumQ[j][g];
-                gq += book.sumQ[j][g] * (Math.pow(1 + roster.sp[g].workloadGrowthPerYear(), YEARS_PER_QUARTER) - 1);
-            }
-            gq = w > 0 ? gq / w : 0;
-            expectedGrowthGen[j] = gq;
-            expectedGrowthAi[j] = gq;
+            expectedGrowthGen[j] = initialGrowth(j, false);
+            expectedGrowthAi[j] = initialGrowth(j, true);
             var inv = roster.pp[j].investment();
             double dep = inv.depreciationPerQuarter();
             int lead = inv.prefersLease() ? inv.leaseLeadQuarters() : inv.buildLeadQuarters();
+            double gq = expectedGrowthGen[j];
             double capG = capacity.capGen[j];
             for (int q = 1; q <= lead && q < horizon; q++) {
                 double amount = capG * (Math.pow(1 + gq, q) - Math.pow(1 + gq, q - 1)) + dep * capG;
@@ -103,13 +100,27 @@ final class CapacityPlanner {
             }
             int tier = roster.preferredTier(j);
             int aiLead = roster.tp[tier].leadQuarters();
+            double ga = expectedGrowthAi[j];
             double capA = capacity.capAi(j);
             for (int q = 1; q <= aiLead && q < horizon; q++) {
-                double amount = capA * (Math.pow(1 + gq, q) - Math.pow(1 + gq, q - 1)) + dep * capA;
+                double amount = capA * (Math.pow(1 + ga, q) - Math.pow(1 + ga, q - 1)) + dep * capA;
                 Order o = new Order(j, true, tier, amount, 0, costs.tierCostIndex(tier, j), false, q);
                 orders.scheduleDeliveryAt(q, orders.add(o));
             }
         }
+    }
+
+    /** Provider j's initial quarterly growth of one product's load: its segments' trends, weighted by that load. */
+    private double initialGrowth(int j, boolean ai) {
+        double w = 0;
+        double gq = 0;
+        for (int g = 0; g < roster.nG; g++) {
+            double share = ai ? roster.sp[g].aiShare() : 1 - roster.sp[g].aiShare();
+            double load = book.sumQ[j][g] * share;
+            w += load;
+            gq += load * (Math.pow(1 + roster.sp[g].workloadGrowthPerYear(), YEARS_PER_QUARTER) - 1);
+        }
+        return w > 0 ? gq / w : 0;
     }
 
     /** The quarter's investment decisions of every provider (at the end of the quarter). */

@@ -12,13 +12,6 @@ final class CostModel {
      * price; no source fixes it.
      */
     static final double COST_FLOOR_SHARE_OF_PRICE = 0.05;
-    /**
-     * With no chip tier obtainable (every tier denied or refused), the next AI unit costs this multiple of the dearest
-     * tier the provider lists: grey-market and scarcity pricing. Assumption: analysts expected a 3–6× rise in Chinese
-     * inference cost on a full cut-off [S50]; the model's factor is a deliberately mild 1.5.
-     */
-    static final double SCARCITY_COST_FACTOR = 1.5;
-
     private final Roster roster;
     private final ProviderState providers;
     private final Capacity capacity;
@@ -56,24 +49,34 @@ final class CostModel {
     }
 
     /**
-     * Cost index of the next unit of AI capacity: the first tier in the provider's preference list with a positive
-     * licence probability and volume. With none obtainable, {@link #SCARCITY_COST_FACTOR} times the dearest tier it
-     * lists.
+     * Expected cost index of the next unit of AI capacity, as {@link ChipProcurement} would buy it: the order goes
+     * down the provider's preference list, and tier t supplies the share of what is still unfilled that its licence
+     * probability π_t and take-up (1 − refusal share for foreign chips, 1 for domestic ones) allow, so its weight is
+     * π_t·u_t·Π_{s&lt;t}(1 − π_s·u_s); tiers without volume supply nothing. The expected cost averages the tiers'
+     * costs (with any export levy) over these weights, normalised to the part of the order that can be filled. With
+     * no tier obtainable, the dearest tier the provider lists: the scarcity of AI capacity is then priced by the
+     * capacity's shadow price in the best response, and a premium on cost as well would count it twice.
      */
     double marginalTierCostIndex(int j) {
         Origin own = roster.origin[j];
         int o = own.ordinal();
+        double unfilled = 1;
+        double weighted = 0;
         double dearest = 0;
         for (String tierId : roster.pp[j].chips()) {
             int t = roster.tierIndex(tierId);
             double idx = tierCostIndex(t, j);
             dearest = Math.max(dearest, idx);
-            boolean refusedEntirely = roster.tp[t].madeIn() != own && regulation.refusal[o] >= 1;
-            if (regulation.licenceProb[t][o] > 0 && capacity.tierVolume[j][t] > 0 && !refusedEntirely) {
-                return idx;
+            if (capacity.tierVolume[j][t] <= 0) {
+                continue;
             }
+            double takeUp = roster.tp[t].madeIn() != own ? 1 - regulation.refusal[o] : 1;
+            double supplied = unfilled * regulation.licenceProb[t][o] * takeUp;
+            weighted += supplied * idx;
+            unfilled -= supplied;
         }
-        return SCARCITY_COST_FACTOR * dearest;
+        double filled = 1 - unfilled;
+        return filled > 0 ? weighted / filled : dearest;
     }
 
     /** Cost per unit of effective AI capacity of a tier for provider j, including any export levy. */
