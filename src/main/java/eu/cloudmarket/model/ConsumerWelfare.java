@@ -12,9 +12,11 @@ package eu.cloudmarket.model;
  * @param choiceChange    [segment] gross surplus now at the reference prices less the reference gross surplus: choice
  *                        sets, qualities, tastes, the outside option and the market's size
  * @param switchingChange [segment] minus the change of the switching costs paid since the reference quarter
+ * @param workload        [segment] base workload of the segment's buyers (the weights q_i of the surplus), EUR bn per
+ *                        quarter at reference prices
  */
 public record ConsumerWelfare(double[] surplus, double[] gross, double[] switchingPaid, double[] priceChange,
-        double[] choiceChange, double[] switchingChange) {
+        double[] choiceChange, double[] switchingChange, double[] workload) {
     public ConsumerWelfare {
         surplus = surplus.clone();
         gross = gross.clone();
@@ -22,6 +24,7 @@ public record ConsumerWelfare(double[] surplus, double[] gross, double[] switchi
         priceChange = priceChange.clone();
         choiceChange = choiceChange.clone();
         switchingChange = switchingChange.clone();
+        workload = workload.clone();
     }
 
     /** Segment g's change of consumer surplus since the reference quarter (the sum of its three parts). */
@@ -57,5 +60,10 @@ public record ConsumerWelfare(double[] surplus, double[] gross, double[] switchi
     @Override
     public double[] switchingChange() {
         return switchingChange.clone();
+    }
+
+    @Override
+    public double[] workload() {
+        return workload.clone();
     }
 }

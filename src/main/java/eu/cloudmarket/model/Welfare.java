@@ -96,9 +96,11 @@ final class Welfare {
         }
         double[] gross = new double[nG];
         double[] atRef = new double[nG];
+        double[] workload = new double[nG];
         Buyers b = buyers;
         for (int i = 0; i < b.n; i++) {
             addBuyerSurplus(i, gross, atRef);
+            workload[b.segment[i]] += b.workload[i];
         }
         double[] paid = book.switchingPaid.clone();
         if (refGross == null) {
@@ -115,7 +117,7 @@ final class Welfare {
             choice[g] = atRef[g] - refGross[g];
             switching[g] = -(paid[g] - refSwitching[g]);
         }
-        return new ConsumerWelfare(surplus, gross, paid, price, choice, switching);
+        return new ConsumerWelfare(surplus, gross, paid, price, choice, switching, workload);
     }
 
     private void captureReferencePrices() {
