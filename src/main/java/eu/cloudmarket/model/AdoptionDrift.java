@@ -16,24 +16,23 @@ package eu.cloudmarket.model;
  * the baseline's parameters has the same preferences in every quarter (a policy's welfare effect is measured at fixed
  * preferences). Because prices, qualities and the buyers' dispersion move adoption too, the ceiling is also enforced
  * on decisions: a buyer on premises whose move would take its segment's cloud workload past ā × its total stays on
- * premises ({@link #admits}). A segment starting above the ceiling takes no new cloud buyers until it is below it.
+ * premises (the check is in {@link BuyerDecision}'s hot loop, against {@link #cloudLimit}). A segment starting above the ceiling takes no new cloud buyers until it is below it.
  */
 final class AdoptionDrift {
     private final int nG;
     private final double perYear;
     private final double ceiling;
-    private final ContractBook book;
     /** [segment] the drift's saturation level D_g, in logit units (infinite: no ceiling). */
     private final double[] saturation;
     /** [segment] base workload of all buyers, and the most of it that may be in the cloud. */
     private final double[] total;
+    /** [segment] ā × the segment's base workload: the most of it that may be in the cloud. */
     final double[] cloudLimit;
 
-    AdoptionDrift(Roster roster, ContractBook book, double driftPerYear, double ceiling) {
+    AdoptionDrift(Roster roster, double driftPerYear, double ceiling) {
         nG = roster.nG;
         this.perYear = driftPerYear;
         this.ceiling = ceiling;
-        this.book = book;
         saturation = new double[nG];
         total = new double[nG];
         cloudLimit = new double[nG];
@@ -63,15 +62,5 @@ final class AdoptionDrift {
             return perYear * years;
         }
         return d > 0 ? d * -Math.expm1(-perYear * years / d) : 0;
-    }
-
-    /** Share of segment g's base workload in the cloud now. */
-    double adoption(int g) {
-        return total[g] > 0 ? book.cloudQ[g] / total[g] : 0;
-    }
-
-    /** A buyer of segment g with base workload q may move from premises to the cloud without passing the ceiling. */
-    boolean admits(int g, double q) {
-        return book.cloudQ[g] + q <= cloudLimit[g];
     }
 }

@@ -84,7 +84,7 @@ public final class Market {
         Regulation regulation = new Regulation(roster, params);
         segments = new SegmentState(roster);
         book = new ContractBook(roster, segments);
-        adoption = new AdoptionDrift(roster, book, params.settings().adoptionDriftPerYear(),
+        adoption = new AdoptionDrift(roster, params.settings().adoptionDriftPerYear(),
                 params.settings().adoptionCeiling());
         tables = new UtilityTables(roster, providers, capacity, segments, quarter, scheduler, adoption);
         choiceSets = new ChoiceSets(roster, regulation, providers, logit);
