@@ -60,12 +60,23 @@ public final class Metrics {
             new Family("mean_price_general", Scope.MARKET, "price index",
                     "general-revenue-weighted mean general list price index, averaged over all quarters"),
             new Family("consumer_surplus_total", Scope.MARKET, "EUR bn",
-                    "consumer surplus of all segments summed over all quarters (logit inclusive value, up to a"
-                            + " constant: compare across cells, not in levels)"),
+                    "consumer surplus of all segments summed over all quarters (each buyer's compensating variation"
+                            + " for the cloud at the prices it pays, net of switching costs paid)"),
             new Family("consumer_surplus_total", Scope.SEGMENT, "EUR bn",
                     "consumer surplus of one segment summed over all quarters"),
             new Family("consumer_surplus_final", Scope.MARKET, "EUR bn per quarter",
                     "consumer surplus of all segments in the final quarter"),
+            new Family("cs_change_price_final", Scope.MARKET, "EUR bn per quarter",
+                    "price part of the change of consumer surplus from the first to the final quarter"),
+            new Family("cs_change_choice_quality_final", Scope.MARKET, "EUR bn per quarter",
+                    "choice-set and quality part of the change of consumer surplus from the first to the final"
+                            + " quarter (at first-quarter prices)"),
+            new Family("producer_surplus_total", Scope.MARKET, "EUR bn",
+                    "profit less capital cost of all providers summed over all quarters"),
+            new Family("producer_surplus_total", Scope.PROVIDER, "EUR bn",
+                    "provider's profit less its capital cost summed over all quarters"),
+            new Family("total_surplus_total", Scope.MARKET, "EUR bn",
+                    "consumer plus producer surplus summed over all quarters"),
             new Family("market_revenue_final", Scope.MARKET, "EUR bn per quarter",
                     "cloud revenue of all providers in the final quarter"),
             new Family("market_revenue_total", Scope.MARKET, "EUR bn",
@@ -211,6 +222,7 @@ public final class Metrics {
                 case "final_price_general" -> last.providers().get(j).priceGeneral();
                 case "final_customers" -> last.providers().get(j).customers();
                 case "profit_total" -> sum(qs, s -> s.providers().get(j).profit());
+                case "producer_surplus_total" -> sum(qs, s -> s.providers().get(j).producerSurplus());
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -231,6 +243,10 @@ public final class Metrics {
                     .orElse(Double.NaN);
             case "consumer_surplus_total" -> sum(qs, Metrics::totalSurplus);
             case "consumer_surplus_final" -> totalSurplus(last);
+            case "cs_change_price_final" -> segmentSum(last.welfare().priceChange());
+            case "cs_change_choice_quality_final" -> segmentSum(last.welfare().choiceChange());
+            case "producer_surplus_total" -> sum(qs, Metrics::producerSurplus);
+            case "total_surplus_total" -> sum(qs, s -> totalSurplus(s) + producerSurplus(s));
             case "market_revenue_final" -> last.marketRevenue();
             case "market_revenue_total" -> sum(qs, QuarterSnapshot::marketRevenue);
             case "profit_total" -> sum(qs, s -> s.providers().stream().mapToDouble(ProviderQuarter::profit).sum());
@@ -284,11 +300,19 @@ public final class Metrics {
     }
 
     private static double totalSurplus(QuarterSnapshot s) {
+        return segmentSum(s.consumerSurplus());
+    }
+
+    private static double segmentSum(double[] bySegment) {
         double t = 0;
-        for (double v : s.consumerSurplus()) {
+        for (double v : bySegment) {
             t += v;
         }
         return t;
+    }
+
+    private static double producerSurplus(QuarterSnapshot s) {
+        return s.providers().stream().mapToDouble(ProviderQuarter::producerSurplus).sum();
     }
 
     /** Revenue-weighted mean list price of one product; the plain mean when no provider has revenue in it. */

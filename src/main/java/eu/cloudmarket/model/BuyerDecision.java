@@ -32,14 +32,17 @@ final class BuyerDecision {
     private final double[] rationed;
     private final NestedLogit.Plan[] plans;
     private final NestedLogit logit;
+    private final int plansPerCountry;
+    private final double[] cloudQ;
+    private final double[] cloudLimit;
     private final long choiceKey;
     private final long initKey;
     private final double[] v;
     private final boolean[] avail;
 
     BuyerDecision(Roster r, Buyers buyers, ProviderState providers, UtilityTables tables, SegmentState segments,
-            ContractBook book, Capacity capacity, ChoiceSets choiceSets, NestedLogit logit, long choiceKey,
-            long initKey) {
+            ContractBook book, Capacity capacity, ChoiceSets choiceSets, NestedLogit logit, AdoptionDrift adoption,
+            long choiceKey, long initKey) {
         nP = r.nP;
         onPremises = buyers.onPremises;
         this.buyers = buyers;
@@ -58,6 +61,9 @@ final class BuyerDecision {
         rationed = book.rationed;
         plans = choiceSets.plans();
         this.logit = logit;
+        plansPerCountry = r.nG * (nP + 1);
+        cloudQ = book.cloudQ;
+        cloudLimit = adoption.cloudLimit;
         this.choiceKey = choiceKey;
         this.initKey = initKey;
         v = new double[nP];
@@ -81,8 +87,7 @@ final class BuyerDecision {
     int choose(int id, int k, int g, int c, float q, float alphaMult, float kappaMult, float dataIntensity,
             int quarter) {
         SegmentParams s = sp[g];
-        double kap = k == onPremises ? 0
-                : kappaMult * (s.switchingTech() * techMult[k] + s.switchingEgress() * egress[k] * dataIntensity);
+        double kap = switchingCost(k, g, kappaMult, dataIntensity);
         double alpha = s.alpha() * alphaMult;
         double[] bu = baseU[g];
         double[] bl = blend[g];
@@ -93,9 +98,12 @@ final class BuyerDecision {
         double qd = q;
         double addGen = qd * genPer[g];
         double addAi = qd * aiPer[g];
-        NestedLogit.Plan plan = plans[c * (nP + 1) + k];
+        NestedLogit.Plan plan = plans[c * plansPerCountry + g * (nP + 1) + k];
         int j = logit.choose(v, plan, v0, RandomStreams.uniform(choiceKey, id, DrawSlots.choice(quarter, 0)));
         for (int attempt = 1; j >= 0; attempt++) {
+            if (k == onPremises && cloudQ[g] + qd > cloudLimit[g]) {
+                return onPremises; // the segment is at its adoption ceiling (AdoptionDrift)
+            }
             boolean fits = j == k || (loadGen[j] + addGen <= capGen[j] * (1 + CAPACITY_TOLERANCE)
                     && loadAi[j] + addAi <= capAiNow[j] * (1 + CAPACITY_TOLERANCE));
             if (fits) {
@@ -116,6 +124,19 @@ final class BuyerDecision {
     }
 
     /**
+     * Switching cost κ_i, in logit units, of a buyer of segment g leaving provider k (zero on premises): the technical
+     * part scaled by k's switching friction plus the egress part scaled by k's egress level and the buyer's data
+     * intensity, times the buyer's multiplier.
+     */
+    double switchingCost(int k, int g, float kappaMult, float dataIntensity) {
+        if (k == onPremises) {
+            return 0;
+        }
+        SegmentParams s = sp[g];
+        return kappaMult * (s.switchingTech() * techMult[k] + s.switchingEgress() * egress[k] * dataIntensity);
+    }
+
+    /**
      * Buyer i's provider at the start: a buyer on premises with no switching cost and no capacity limit; the same
      * draw as {@link NestedLogit#compute} + sample, bit for bit, without filling the probabilities.
      */
@@ -128,7 +149,7 @@ final class BuyerDecision {
         for (int j = 0; j < nP; j++) {
             v[j] = bu[j] - alpha * bl[j];
         }
-        NestedLogit.Plan plan = plans[b.country[i] * (nP + 1) + onPremises];
+        NestedLogit.Plan plan = plans[b.country[i] * plansPerCountry + g * (nP + 1) + onPremises];
         int j = logit.choose(v, plan, u0[g], RandomStreams.uniform(initKey, b.id[i], DrawSlots.INITIAL_CHOICE));
         return j < 0 ? onPremises : j;
     }

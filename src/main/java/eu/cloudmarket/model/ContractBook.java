@@ -21,6 +21,10 @@ final class ContractBook {
     final int[][] flows;
     /** Workload units rationed out by each provider this quarter. */
     final double[] rationed;
+    /** [segment] base workload in the cloud (all providers), kept as a running sum for the adoption ceiling. */
+    final double[] cloudQ;
+    /** [segment] switching costs buyers paid this quarter when they moved, EUR bn (see {@link Welfare}). */
+    final double[] switchingPaid;
 
     ContractBook(Roster r, SegmentState segments) {
         nP = r.nP;
@@ -35,6 +39,8 @@ final class ContractBook {
         loadAi = new double[nP];
         flows = new int[nP + 1][nP + 1];
         rationed = new double[nP];
+        cloudQ = new double[nG];
+        switchingPaid = new double[nG];
     }
 
     /** Adds ({@code sign} +1) or removes (-1) a buyer of segment g with workload q at contract prices to j's books. */
@@ -44,6 +50,7 @@ final class ContractBook {
             return;
         }
         double qd = q;
+        cloudQ[g] += sign * qd;
         if (count[j][g] == 0) {
             // The book is empty: clear the rounding residue of the running sums, so that an empty book is exactly
             // zero (shares within a segment that all buyers left would otherwise be ratios of residues).
@@ -104,11 +111,12 @@ final class ContractBook {
         return count[j][g];
     }
 
-    /** Forgets the quarter's flows and rationing (after the recorders have seen them). */
+    /** Forgets the quarter's flows, rationing and switching costs (after the recorders have seen them). */
     void clearQuarter() {
         for (int[] row : flows) {
             java.util.Arrays.fill(row, 0);
         }
         java.util.Arrays.fill(rationed, 0);
+        java.util.Arrays.fill(switchingPaid, 0);
     }
 }

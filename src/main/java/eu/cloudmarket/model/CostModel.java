@@ -17,8 +17,13 @@ final class CostModel {
     private final Capacity capacity;
     private final Regulation regulation;
     private final QuarterState quarter;
+    private final double buildCapexPerUnit;
+    private final double chipCapexPerUnit;
 
-    CostModel(Roster roster, ProviderState providers, Capacity capacity, Regulation regulation, QuarterState quarter) {
+    CostModel(Roster roster, ProviderState providers, Capacity capacity, Regulation regulation, QuarterState quarter,
+            double buildCapexPerUnit, double chipCapexPerUnit) {
+        this.buildCapexPerUnit = buildCapexPerUnit;
+        this.chipCapexPerUnit = chipCapexPerUnit;
         this.roster = roster;
         this.providers = providers;
         this.capacity = capacity;
@@ -83,6 +88,19 @@ final class CostModel {
     double tierCostIndex(int t, int j) {
         return roster.tp[t].unitCost() * (1 + regulation.levy[t][roster.origin[j].ordinal()])
                 / capacity.tierPerformance[j][t];
+    }
+
+    /**
+     * Provider j's capital cost of the quarter, EUR bn: the economic depreciation of its installed capacity at today's
+     * replacement cost, δ_j · T · (build capex × general capacity + chip capex × AI capacity weighted by each tier's
+     * cost index, {@link Capacity#fleetCostUnits}). Leased general capacity pays the same as a rent (the lease's
+     * premium over building is already in the marginal cost, {@link #costGen}). The return on capital is not charged:
+     * producer surplus is before the cost of equity.
+     */
+    double capitalCost(int j) {
+        double depreciation = roster.pp[j].investment().depreciationPerQuarter();
+        return depreciation * quarter.techIndex()
+                * (buildCapexPerUnit * capacity.capGen[j] + chipCapexPerUnit * capacity.fleetCostUnits[j]);
     }
 
     /**

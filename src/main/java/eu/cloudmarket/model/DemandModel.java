@@ -5,7 +5,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 /**
  * The providers' view of demand: expected nested-logit choices of representative buyer types, used for pricing
- * (best responses, shadow prices) and for consumer surplus. A type is (availability group of countries, segment,
+ * (best responses, shadow prices). A type is (availability group of countries, segment,
  * current status), weighted by the workload of the buyers of that type whose contracts come up for renewal in the
  * quarter; representative tastes are the segment means (individual dispersion is not known to providers).
  *
@@ -61,7 +61,7 @@ final class DemandModel {
     private final double[][][] w;
     private final double[][][] wGen;
     private final double[][][] wAi;
-    /** Total base workload by country and segment (all buyers), for consumer surplus. */
+    /** Total base workload by country and segment (all buyers), for the on-premises workload. */
     private final double[][] totalQ0;
     private final double[] renewingGen;
     private final double[] renewingAi;
@@ -157,12 +157,12 @@ final class DemandModel {
      */
     void collectRenewals(boolean everyBuyer) {
         prepared = -1;
-        boolean[][] av = choiceSets.availability();
+        boolean[][][] av = choiceSets.segmentAvailability();
         groups = 0;
         for (int c = 0; c < nC; c++) {
             int found = -1;
             for (int gr = 0; gr < groups && found < 0; gr++) {
-                if (java.util.Arrays.equals(av[groupRep[gr]], av[c])) {
+                if (java.util.Arrays.deepEquals(av[groupRep[gr]], av[c])) {
                     found = gr;
                 }
             }
@@ -276,14 +276,14 @@ final class DemandModel {
      * nest-mates, at the current trial prices of the rivals.
      */
     private void prepare(int j) {
-        boolean[][] av = choiceSets.availability();
+        boolean[][][] av = choiceSets.segmentAvailability();
         types = 0;
         for (int gr = 0; gr < groups; gr++) {
-            boolean[] allowed = av[groupRep[gr]];
-            if (!allowed[j]) {
-                continue;
-            }
             for (int g = 0; g < nG; g++) {
+                boolean[] allowed = av[groupRep[gr]][g];
+                if (!allowed[j]) {
+                    continue;
+                }
                 for (int st = 0; st < statuses; st++) {
                     if (w[gr][g][st] > 0) {
                         addType(j, gr, g, st, allowed);
@@ -372,7 +372,7 @@ final class DemandModel {
         int gr = tGroup[t];
         int g = tSegment[t];
         int st = tStatus[t];
-        boolean[] allowed = choiceSets.availability()[groupRep[gr]];
+        boolean[] allowed = choiceSets.segmentAvailability()[groupRep[gr]][g];
         double[][] baseU = tables.baseUtilities();
         SegmentParams s = roster.sp[g];
         double wgt = segments.blendWeight(g);
@@ -555,36 +555,6 @@ final class DemandModel {
             }
         }
         return hi;
-    }
-
-    /**
-     * Consumer surplus per segment, EUR bn per quarter: Σ workload × (inclusive value − V_0) / α (Small and Rosen), at
-     * current prices and without switching costs: the surplus the cloud offers over staying on premises (the
-     * compensating variation of taking the cloud away), so it is non-negative.
-     */
-    double[] consumerSurplus() {
-        double[] cs = new double[nG];
-        boolean[][] av = choiceSets.availability();
-        double[][] baseU = tables.baseUtilities();
-        double[][] blend = tables.blendFactors();
-        double[] u0 = tables.outsideUtilities();
-        for (int c = 0; c < nC; c++) {
-            for (int g = 0; g < nG; g++) {
-                double q = totalQ0[c][g];
-                if (q <= 0) {
-                    continue;
-                }
-                double alpha = roster.sp[g].alpha() / quarter.techIndex();
-                for (int j = 0; j < nP; j++) {
-                    avail[j] = av[c][j];
-                    v[j] = baseU[g][j] - roster.sp[g].alpha() * blend[g][j];
-                }
-                double iv = logit.compute(v, avail, u0[g], prob, null);
-                // Surplus from the cloud relative to staying on premises: ln(1 + Σ exp(V_j − V_0)) ≥ 0, in EUR.
-                cs[g] += q * segments.unitsPerWorkload(g) * (iv - u0[g]) / alpha;
-            }
-        }
-        return cs;
     }
 
     /** Base workload of segment g's buyers on premises. */

@@ -103,7 +103,7 @@ final class Elasticities {
         double q = b.workload[i];
         units[Product.GENERAL.ordinal()] = q * segments.genPerWorkload(g);
         units[Product.AI.ordinal()] = q * segments.aiPerWorkload(g);
-        boolean[] available = choiceSets.plan(b.country[i], s).available;
+        boolean[] available = choiceSets.plan(b.country[i], g, s).available;
         sums.add(v, available, tables.u0[g] - kap, units, priceWeight);
     }
 

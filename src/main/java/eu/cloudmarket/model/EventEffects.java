@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What each scenario event does to the market state (E1–E14): the market's {@link MarketControls}. Effects that land
+ * What each scenario event does to the market state (E1–E15): the market's {@link MarketControls}. Effects that land
  * after a delay (screening decisions, designations) are kept as deferred actions and run at their time.
  */
 final class EventEffects implements MarketControls {
@@ -138,6 +138,7 @@ final class EventEffects implements MarketControls {
         providers.expCn[j] *= 1 - exposureReduction;
         providers.costMultGen[j] *= 1 + costPremium;
         providers.costMultAi[j] *= 1 + costPremium;
+        choiceSets.refresh(quarter.index()); // a lower exposure may make j eligible under a procurement rule
         tables.invalidate();
     }
 
@@ -163,6 +164,22 @@ final class EventEffects implements MarketControls {
         int from = (int) Math.floor(scheduler.now());
         regulation.excludedUntil[c][j] = durationQuarters == 0 ? Integer.MAX_VALUE : from + durationQuarters;
         regulation.incumbentsStay[c][j] = incumbentsMayStay;
+        choiceSets.refresh(quarter.index());
+    }
+
+    /**
+     * From now on segment g contracts only with providers whose exposures are within the limits; contracts already
+     * signed run to their end, and installed customers of an ineligible provider renew with it only if
+     * {@code incumbentsMayStay}.
+     */
+    @Override
+    public void restrictProcurement(int g, double maxExposureUs, double maxExposureCn, int durationQuarters,
+            boolean incumbentsMayStay) {
+        int from = (int) Math.floor(scheduler.now());
+        regulation.procurementMaxUs[g] = maxExposureUs;
+        regulation.procurementMaxCn[g] = maxExposureCn;
+        regulation.procurementUntil[g] = durationQuarters == 0 ? Integer.MAX_VALUE : from + durationQuarters;
+        regulation.procurementIncumbentsStay[g] = incumbentsMayStay;
         choiceSets.refresh(quarter.index());
     }
 

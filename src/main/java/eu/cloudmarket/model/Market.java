@@ -37,6 +37,7 @@ public final class Market {
     private final Capacity capacity;
     private final SegmentState segments;
     private final ContractBook book;
+    private final AdoptionDrift adoption;
     private final UtilityTables tables;
     private final ChoiceSets choiceSets;
     private final BuyerDecision decision;
@@ -83,14 +84,17 @@ public final class Market {
         Regulation regulation = new Regulation(roster, params);
         segments = new SegmentState(roster);
         book = new ContractBook(roster, segments);
-        tables = new UtilityTables(roster, providers, capacity, segments, quarter, scheduler,
-                params.settings().adoptionDriftPerYear());
-        choiceSets = new ChoiceSets(roster, regulation, logit);
+        adoption = new AdoptionDrift(roster, params.settings().adoptionDriftPerYear(),
+                params.settings().adoptionCeiling());
+        tables = new UtilityTables(roster, providers, capacity, segments, quarter, scheduler, adoption);
+        choiceSets = new ChoiceSets(roster, regulation, providers, logit);
         Buyers buyers = BuyerPopulation.draw(params, roster, streams.key(DrawSlots.ATTRIBUTE_STREAM, 0));
         decision = new BuyerDecision(roster, buyers, providers, tables, segments, book, capacity, choiceSets, logit,
-                streams.key(DrawSlots.CHOICE_STREAM, 0), streams.key(DrawSlots.INITIAL_CHOICE_STREAM, 0));
-        renewals = new Renewals(roster, buyers, decision, book, providers, tables, quarter, scheduler);
-        costs = new CostModel(roster, providers, capacity, regulation, quarter);
+                adoption, streams.key(DrawSlots.CHOICE_STREAM, 0), streams.key(DrawSlots.INITIAL_CHOICE_STREAM, 0));
+        Welfare welfare = new Welfare(roster, buyers, providers, segments, tables, choiceSets, logit, quarter, book);
+        renewals = new Renewals(roster, buyers, decision, book, providers, tables, quarter, scheduler, welfare);
+        costs = new CostModel(roster, providers, capacity, regulation, quarter, params.settings().buildCapexPerUnit(),
+                params.settings().chipCapexPerUnit());
         OrderBook orders = new OrderBook(scheduler, horizon, capacity, regulation, choiceSets, tables, quarter);
         ScreeningReview screening = new ScreeningReview(roster, params.screening(), regulation, orders, scheduler,
                 providerStreams(streams, "screening"));
@@ -107,6 +111,7 @@ public final class Market {
         } else {
             calibrateAndSignInitialContracts(buyers, logit);
         }
+        adoption.start(buyers);
         DemandModel demand = new DemandModel(roster, buyers, segments, tables, choiceSets, logit, providers, book,
                 capacity, quarter, renewals);
         if (fixed != null) {
@@ -118,7 +123,8 @@ public final class Market {
             estimates.captureCosts(providers);
         }
         prices = new PriceSetting(roster, providers, costs, demand, quarter);
-        accounts = new QuarterlyAccounts(roster, clock, buyers, providers, costs, capacity, book, segments, demand);
+        accounts = new QuarterlyAccounts(roster, clock, buyers, providers, costs, capacity, book, segments, demand,
+                welfare);
         elasticities = new Elasticities(roster, buyers, renewals, providers, segments, tables, choiceSets, logit,
                 quarter);
         controls = new EventEffects(roster, horizon, providers, capacity, regulation, segments, book, tables,

@@ -1,7 +1,7 @@
 package eu.cloudmarket.model;
 
 /**
- * The controls scenario events (E1–E14, domain.md §3.1) act through: look-ups of the market's providers, segments,
+ * The controls scenario events (E1–E15, domain.md §3.1) act through: look-ups of the market's providers, segments,
  * countries and chip tiers by id, and one effect per event type. Nothing else of the market is reachable from an
  * event.
  */
@@ -57,6 +57,13 @@ public interface MarketControls {
 
     /** E12: buyers in country c cannot choose provider j (0 quarters: indefinitely). */
     void exclude(int c, int j, int durationQuarters, boolean incumbentsMayStay);
+
+    /**
+     * E15: a procurement rule: segment g may contract only with providers whose US and Chinese exposures are at most
+     * the limits (0 quarters: indefinitely).
+     */
+    void restrictProcurement(int g, double maxExposureUs, double maxExposureCn, int durationQuarters,
+            boolean incumbentsMayStay);
 
     /** E13: designation of provider j, effective after the compliance lag. */
     void designate(int j, double switchingTechMultiplier, boolean removeWedge, int lagQuarters);

@@ -1,7 +1,8 @@
 package eu.cloudmarket.model;
 
 /**
- * One provider's state and results in one quarter. Money in EUR bn per quarter; prices are indices (EUR per unit of
+ * One provider's state and results in one quarter. Money in EUR bn per quarter (profit: revenue less marginal cost of
+ * the load; capital cost: depreciation of the installed capacity at replacement cost); prices are indices (EUR per unit of
  * workload, 1.0 = reference); capacity and load in workload units (EUR bn per quarter at reference prices).
  */
 public record ProviderQuarter(
@@ -19,6 +20,7 @@ public record ProviderQuarter(
         double loadGeneral,
         double loadAi,
         double profit,
+        double capitalCost,
         double shadowPriceGeneral,
         double shadowPriceAi,
         double[] gpuDeliveredByTier,
@@ -34,6 +36,11 @@ public record ProviderQuarter(
 
     public double revenue() {
         return revenueGeneral + revenueAi;
+    }
+
+    /** Producer surplus: operating profit less the capital cost of the capacity ({@code CostModel#capitalCost}). */
+    public double producerSurplus() {
+        return profit - capitalCost;
     }
 
     public double utilisationGeneral() {

@@ -10,8 +10,8 @@ import java.util.List;
  * @param providers        per-provider results, in configured order
  * @param segmentShares    [segment][provider] revenue share within the segment's cloud spend
  * @param segmentCloudShare [segment] share of the segment's workload in the cloud (not on premises)
- * @param consumerSurplus  [segment] consumer surplus from the logit inclusive value, EUR bn per quarter (up to a
- *                         constant; compare across scenarios and quarters)
+ * @param welfare          consumer welfare by segment: per-buyer compensating variation at the prices paid, net of
+ *                         switching costs paid, and its decomposition since the first quarter ({@link Welfare})
  * @param flows            [from][to] buyers who changed supplier this quarter; index = provider count is "on premises"
  * @param buyersInCloud    buyers with a cloud provider
  * @param buyersOnPremises buyers on the outside option
@@ -24,7 +24,7 @@ public record QuarterSnapshot(
         List<ProviderQuarter> providers,
         double[][] segmentShares,
         double[] segmentCloudShare,
-        double[] consumerSurplus,
+        ConsumerWelfare welfare,
         int[][] flows,
         int buyersInCloud,
         int buyersOnPremises,
@@ -34,7 +34,6 @@ public record QuarterSnapshot(
         providers = List.copyOf(providers);
         segmentShares = deepCopy(segmentShares);
         segmentCloudShare = segmentCloudShare.clone();
-        consumerSurplus = consumerSurplus.clone();
         int[][] f = new int[flows.length][];
         for (int i = 0; i < flows.length; i++) {
             f[i] = flows[i].clone();
@@ -48,6 +47,11 @@ public record QuarterSnapshot(
             c[i] = a[i].clone();
         }
         return c;
+    }
+
+    /** [segment] consumer surplus, EUR bn per quarter ({@link ConsumerWelfare#surplus}). */
+    public double[] consumerSurplus() {
+        return welfare.surplus();
     }
 
     public double marketRevenue() {

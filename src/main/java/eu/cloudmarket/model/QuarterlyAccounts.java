@@ -19,9 +19,11 @@ final class QuarterlyAccounts {
     private final ContractBook book;
     private final SegmentState segments;
     private final DemandModel demand;
+    private final Welfare welfare;
 
     QuarterlyAccounts(Roster roster, QuarterClock clock, Buyers buyers, ProviderState providers, CostModel costs,
-            Capacity capacity, ContractBook book, SegmentState segments, DemandModel demand) {
+            Capacity capacity, ContractBook book, SegmentState segments, DemandModel demand, Welfare welfare) {
+        this.welfare = welfare;
         this.roster = roster;
         this.clock = clock;
         this.buyers = buyers;
@@ -56,7 +58,7 @@ final class QuarterlyAccounts {
         double[][] segShares = new double[roster.nG][nP];
         double[] cloudShare = new double[roster.nG];
         segmentShares(segShares, cloudShare);
-        double[] cs = demand.consumerSurplus();
+        ConsumerWelfare cs = welfare.measure();
         int inCloudBuyers = 0;
         for (int j = 0; j < nP; j++) {
             inCloudBuyers += book.customers(j);
@@ -77,7 +79,8 @@ final class QuarterlyAccounts {
         }
         return new ProviderQuarter(roster.providerId(j), providers.priceGen[j], providers.priceAi[j], cg, ca, revG,
                 revA, total > 0 ? (revG + revA) / total : 0, book.customers(j), capacity.capGen[j],
-                capacity.capAi(j), book.loadGen[j], book.loadAi[j], profit, providers.shadowGen[j],
+                capacity.capAi(j), book.loadGen[j], book.loadAi[j], profit, costs.capitalCost(j),
+                providers.shadowGen[j],
                 providers.shadowAi[j], capacity.deliveredThisQuarter[j], capacity.fleet[j], in, out,
                 book.rationed[j]);
     }

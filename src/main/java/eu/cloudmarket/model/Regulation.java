@@ -21,6 +21,15 @@ final class Regulation {
     final double[] refusal;
     /** [provider]: the screening decision that stands for its greenfield builds, or null before any. */
     final ScreeningOutcome[] screeningStanding;
+    /**
+     * [segment]: a procurement rule's largest US and Chinese exposure a provider may have to win the segment's
+     * contracts (infinite: no rule), and the first quarter the rule no longer applies.
+     */
+    final double[] procurementMaxUs;
+    final double[] procurementMaxCn;
+    final int[] procurementUntil;
+    /** [segment]: under the rule, installed customers of an ineligible provider may renew with it. */
+    final boolean[] procurementIncumbentsStay;
 
     Regulation(Roster r, MarketParams params) {
         int origins = Origin.values().length;
@@ -44,11 +53,26 @@ final class Regulation {
         }
         refusal = new double[origins];
         screeningStanding = new ScreeningOutcome[r.nP];
+        procurementMaxUs = new double[r.nG];
+        procurementMaxCn = new double[r.nG];
+        procurementUntil = new int[r.nG];
+        procurementIncumbentsStay = new boolean[r.nG];
+        java.util.Arrays.fill(procurementMaxUs, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(procurementMaxCn, Double.POSITIVE_INFINITY);
     }
 
     /** Provider j may be chosen in country c in the given quarter. */
     boolean available(int c, int j, int quarter) {
         return serves[c][j] && excludedUntil[c][j] <= quarter;
+    }
+
+    /**
+     * Segment g's procurement rule (if any applies in the quarter) lets it contract with a provider of the given
+     * exposures to US and Chinese jurisdiction.
+     */
+    boolean eligible(int g, double exposureUs, double exposureCn, int quarter) {
+        return quarter >= procurementUntil[g]
+                || (exposureUs <= procurementMaxUs[g] && exposureCn <= procurementMaxCn[g]);
     }
 
     /** A screening block stands against provider j's greenfield builds. */

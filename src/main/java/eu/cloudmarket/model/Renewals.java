@@ -18,6 +18,7 @@ final class Renewals {
     private final UtilityTables tables;
     private final QuarterState quarter;
     private final Scheduler scheduler;
+    private final Welfare welfare;
     /** Renewals of the current quarter: buyer indices in index order, how many, and the next to schedule. */
     private final int[] dueList;
     private int dueCount;
@@ -25,7 +26,7 @@ final class Renewals {
     private final EventHandler renewalHandler = (s, i) -> renew(i);
 
     Renewals(Roster roster, Buyers buyers, BuyerDecision decision, ContractBook book, ProviderState providers,
-            UtilityTables tables, QuarterState quarter, Scheduler scheduler) {
+            UtilityTables tables, QuarterState quarter, Scheduler scheduler, Welfare welfare) {
         this.buyers = buyers;
         this.sp = roster.sp;
         this.decision = decision;
@@ -34,6 +35,7 @@ final class Renewals {
         this.tables = tables;
         this.quarter = quarter;
         this.scheduler = scheduler;
+        this.welfare = welfare;
         dueList = new int[buyers.n];
     }
 
@@ -161,6 +163,7 @@ final class Renewals {
         int chosen = decision.choose(b.id[i], k, g, c, q, am, km, di, now);
         if (chosen != k) {
             book.flows[k][chosen]++;
+            welfare.recordMove(g, q, am, decision.switchingCost(k, g, km, di));
         }
         book.book(k, g, q, oldGen, oldAi, -1);
         b.provider[i] = (byte) chosen;

@@ -17,7 +17,7 @@ final class UtilityTables {
     private final SegmentState segments;
     private final QuarterState quarter;
     private final Scheduler scheduler;
-    private final double adoptionDriftPerYear;
+    private final AdoptionDrift adoption;
     private boolean dirty = true;
     /** [segment][provider] U_gj. */
     final double[][] baseU;
@@ -32,14 +32,14 @@ final class UtilityTables {
     final double[] capAiNow;
 
     UtilityTables(Roster roster, ProviderState providers, Capacity capacity, SegmentState segments,
-            QuarterState quarter, Scheduler scheduler, double adoptionDriftPerYear) {
+            QuarterState quarter, Scheduler scheduler, AdoptionDrift adoption) {
         this.roster = roster;
         this.providers = providers;
         this.capacity = capacity;
         this.segments = segments;
         this.quarter = quarter;
         this.scheduler = scheduler;
-        this.adoptionDriftPerYear = adoptionDriftPerYear;
+        this.adoption = adoption;
         baseU = new double[roster.nG][roster.nP];
         blend = new double[roster.nG][roster.nP];
         u0 = new double[roster.nG];
@@ -64,7 +64,6 @@ final class UtilityTables {
         double t = Math.floor(scheduler.now());
         segments.sovereigntyAversions(t, betaUsNow, betaCnNow);
         refreshAiQuality();
-        double drift = adoptionDriftPerYear * Math.floor(t) / QUARTERS_PER_YEAR;
         double techIndex = quarter.techIndex();
         for (int g = 0; g < roster.nG; g++) {
             SegmentParams s = roster.sp[g];
@@ -76,7 +75,7 @@ final class UtilityTables {
                 blend[g][j] = ((1 - w) * providers.priceGen[j] + w * providers.priceAi[j])
                         * (1 + providers.wedge[j] * s.licensingExposure()) / techIndex;
             }
-            u0[g] = segments.deltaOutside[g] - drift;
+            u0[g] = segments.deltaOutside[g] - adoption.drift(g, Math.floor(t) / QUARTERS_PER_YEAR);
         }
         dirty = false;
     }

@@ -47,6 +47,7 @@ public final class Labels {
             case "capacity_lease" -> "Capacity lease";
             case "capacity_build" -> "Capacity build";
             case "market_access_exclusion" -> "Market exclusion";
+            case "procurement_rule" -> "Procurement rule";
             case "regulatory_designation" -> "Designation";
             case "ai_demand_shock" -> "AI demand shock";
             default -> type.replace('_', ' ');

@@ -1,5 +1,6 @@
 package eu.cloudmarket.output;
 
+import eu.cloudmarket.model.ConsumerWelfare;
 import eu.cloudmarket.model.EventRecord;
 import eu.cloudmarket.model.PriceElasticities;
 import eu.cloudmarket.model.PriceElasticities.Product;
@@ -171,13 +172,27 @@ public final class RunTables {
                 .build();
     }
 
+    /** The welfare.csv measures, in row order. */
+    static final List<String> WELFARE_MEASURES = List.of("consumer_surplus", "consumer_surplus_gross",
+            "switching_costs_paid", "cs_change_total", "cs_change_price", "cs_change_choice_quality",
+            "cs_change_switching", "profit", "capital_cost", "producer_surplus", "total_surplus");
+
     private static TableSchema<WelfareRow> welfare() {
         return RunTables.<WelfareRow>quarterly(WELFARE, WelfareRow::quarter)
                 .text("group", "segment|provider|market", "what the row measures", WelfareRow::group)
                 .text("id", "id", "segment id, provider id, or all for the market", WelfareRow::id)
-                .text("measure", "consumer_surplus|profit",
-                        "consumer surplus from the logit inclusive value relative to staying on premises (Small-Rosen;"
-                                + " what buyers would lose without the cloud); or provider profit",
+                .text("measure", String.join("|", WELFARE_MEASURES),
+                        "consumer_surplus: sum over buyers of the compensating variation of their choice set relative"
+                                + " to staying on premises (nested-logit log-sum at each buyer's own alpha, at the"
+                                + " contract prices it pays), net of switching costs paid this quarter;"
+                                + " consumer_surplus_gross: before switching costs; switching_costs_paid: by buyers who"
+                                + " moved this quarter; cs_change_total: consumer_surplus less its first-quarter value,"
+                                + " = cs_change_price (at fixed choice sets and qualities) + cs_change_choice_quality"
+                                + " (choice sets, qualities, tastes, outside option and size at first-quarter prices)"
+                                + " + cs_change_switching; profit: revenue less marginal cost; capital_cost:"
+                                + " depreciation of installed capacity at replacement cost (build, lease rent, chips);"
+                                + " producer_surplus: profit less capital cost; total_surplus (market): consumer plus"
+                                + " producer surplus. See the model documentation's welfare section",
                         WelfareRow::measure)
                 .number("value_eur_bn", REVENUE_UNIT, "value of the measure", WelfareRow::value)
                 .build();
@@ -252,24 +267,60 @@ public final class RunTables {
         return rows;
     }
 
-    /** Consumer surplus by segment and in total, then profit by provider and in total, quarter by quarter. */
+    /**
+     * Quarter by quarter: each consumer measure by segment and for the market, then each producer measure by provider
+     * and for the market, then the market's total surplus.
+     */
     private List<WelfareRow> welfareRows(List<QuarterSnapshot> quarters) {
         List<WelfareRow> rows = new ArrayList<>();
         for (QuarterSnapshot s : quarters) {
-            double total = 0;
-            for (int g = 0; g < segments.size(); g++) {
-                total += s.consumerSurplus()[g];
-                rows.add(new WelfareRow(s, "segment", segments.get(g), "consumer_surplus", s.consumerSurplus()[g]));
+            ConsumerWelfare w = s.welfare();
+            consumerRows(rows, s, "consumer_surplus", w.surplus());
+            consumerRows(rows, s, "consumer_surplus_gross", w.gross());
+            consumerRows(rows, s, "switching_costs_paid", w.switchingPaid());
+            double[] total = new double[segments.size()];
+            for (int g = 0; g < total.length; g++) {
+                total[g] = w.totalChange(g);
             }
-            rows.add(new WelfareRow(s, "market", "all", "consumer_surplus", total));
-            double profits = 0;
-            for (ProviderQuarter p : s.providers()) {
-                profits += p.profit();
-                rows.add(new WelfareRow(s, "provider", p.provider(), "profit", p.profit()));
-            }
-            rows.add(new WelfareRow(s, "market", "all", "profit", profits));
+            consumerRows(rows, s, "cs_change_total", total);
+            consumerRows(rows, s, "cs_change_price", w.priceChange());
+            consumerRows(rows, s, "cs_change_choice_quality", w.choiceChange());
+            consumerRows(rows, s, "cs_change_switching", w.switchingChange());
+            producerRows(rows, s, "profit", ProviderQuarter::profit);
+            producerRows(rows, s, "capital_cost", ProviderQuarter::capitalCost);
+            double ps = producerRows(rows, s, "producer_surplus", ProviderQuarter::producerSurplus);
+            rows.add(new WelfareRow(s, "market", "all", "total_surplus", sum(w.surplus()) + ps));
         }
         return rows;
+    }
+
+    /** One row per segment and one for the market (their sum). */
+    private void consumerRows(List<WelfareRow> rows, QuarterSnapshot s, String measure, double[] bySegment) {
+        for (int g = 0; g < segments.size(); g++) {
+            rows.add(new WelfareRow(s, "segment", segments.get(g), measure, bySegment[g]));
+        }
+        rows.add(new WelfareRow(s, "market", "all", measure, sum(bySegment)));
+    }
+
+    /** One row per provider and one for the market (their sum, returned). */
+    private static double producerRows(List<WelfareRow> rows, QuarterSnapshot s, String measure,
+            java.util.function.ToDoubleFunction<ProviderQuarter> f) {
+        double total = 0;
+        for (ProviderQuarter p : s.providers()) {
+            double v = f.applyAsDouble(p);
+            total += v;
+            rows.add(new WelfareRow(s, "provider", p.provider(), measure, v));
+        }
+        rows.add(new WelfareRow(s, "market", "all", measure, total));
+        return total;
+    }
+
+    private static double sum(double[] a) {
+        double t = 0;
+        for (double v : a) {
+            t += v;
+        }
+        return t;
     }
 
     /** Per quarter and product, each supplier (on premises last) against each provider's price, in config order. */

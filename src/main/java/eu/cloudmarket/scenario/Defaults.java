@@ -25,6 +25,9 @@ final class Defaults {
         EVENT_DEFAULTS.put(PriceChange.class, Map.of("basis", F.textNode("list"), "holdQuarters", F.numberNode(0)));
         EVENT_DEFAULTS.put(MarketAccessExclusion.class,
                 Map.of("durationQuarters", F.numberNode(0), "incumbentsStay", F.booleanNode(false)));
+        EVENT_DEFAULTS.put(eu.cloudmarket.model.events.ProcurementRule.class,
+                Map.of("maxExposureUs", F.numberNode(1.0), "maxExposureCn", F.numberNode(1.0),
+                        "durationQuarters", F.numberNode(0), "incumbentsStay", F.booleanNode(false)));
         EVENT_DEFAULTS.put(RegulatoryDesignation.class,
                 Map.of("removeLicensingWedge", F.booleanNode(false), "complianceLagQuarters", F.numberNode(0)));
         EVENT_DEFAULTS.put(CapacityLease.class, Map.of("costPremium", F.numberNode(0.0), "country", F.nullNode()));

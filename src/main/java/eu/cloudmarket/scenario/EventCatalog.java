@@ -11,6 +11,7 @@ import eu.cloudmarket.model.events.LicensingRemedy;
 import eu.cloudmarket.model.events.MarketAccessExclusion;
 import eu.cloudmarket.model.events.MarketEvent;
 import eu.cloudmarket.model.events.PriceChange;
+import eu.cloudmarket.model.events.ProcurementRule;
 import eu.cloudmarket.model.events.RegulatoryDesignation;
 import eu.cloudmarket.model.events.SovereignOfferLaunch;
 import eu.cloudmarket.model.events.SovereigntyShock;
@@ -18,7 +19,7 @@ import eu.cloudmarket.model.events.SwitchingFeeChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The event types a scenario may name (domain.md §3.1, E1–E14), by their config {@code type}. */
+/** The event types a scenario may name (domain.md §3.1, E1–E14, and E15 the procurement rule), by their config {@code type}. */
 public final class EventCatalog {
     private static final Map<String, Class<? extends MarketEvent>> TYPES = build();
 
@@ -41,6 +42,7 @@ public final class EventCatalog {
         m.put("market_access_exclusion", MarketAccessExclusion.class);
         m.put("regulatory_designation", RegulatoryDesignation.class);
         m.put("ai_demand_shock", AiDemandShock.class);
+        m.put("procurement_rule", ProcurementRule.class);
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -43,7 +43,8 @@ class AdjustRuleTest {
         MarketParams.MarketSettings s = m.settings();
         return new MarketParams(m.startQuarter(), m.quarters(), m.buyerCount(),
                 new MarketParams.MarketSettings(s.initialRevenueEurBnPerQuarter(), s.nestingSigma(),
-                        s.adoptionDriftPerYear(), COST_TREND, s.aiReferencePriceEurPerGpuHour(), s.marginalCosts()),
+                        s.adoptionDriftPerYear(), s.adoptionCeiling(), COST_TREND, s.aiReferencePriceEurPerGpuHour(),
+                        s.marginalCosts(), s.buildCapexPerUnit(), s.chipCapexPerUnit()),
                 m.countries(), m.segments(), m.chipTiers(), pp, m.exportControls(), m.screening(), m.structural());
     }
 

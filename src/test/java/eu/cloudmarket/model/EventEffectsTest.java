@@ -59,7 +59,7 @@ class EventEffectsTest {
         countries.put("X", 0.6);
         countries.put("Y", 0.4);
         MarketParams params = new MarketParams("2025Q1", 8, 3000,
-                new MarketParams.MarketSettings(10, 0.3, 0.1, -0.05, 2.7, "configured"), countries, segs, tiers, pp,
+                new MarketParams.MarketSettings(10, 0.3, 0.1, 1.0, -0.05, 2.7, "configured", 0, 0), countries, segs, tiers, pp,
                 List.of(), new MarketParams.ScreeningParams(List.of(Origin.CN), 2, 0.5, 0.3, 0.1), null);
         return new Market(params, List.of(), 3, 0, Recorder.NONE);
     }

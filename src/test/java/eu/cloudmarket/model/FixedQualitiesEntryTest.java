@@ -92,7 +92,7 @@ class FixedQualitiesEntryTest {
         countries.put("X", 0.5);
         countries.put("Y", 0.5);
         return new MarketParams("2025Q1", QUARTERS, 4000,
-                new MarketParams.MarketSettings(10, 0, 0, 0, 2.7, "configured"), countries,
+                new MarketParams.MarketSettings(10, 0, 0, 1.0, 0, 2.7, "configured", 0, 0), countries,
                 Map.of("all_buyers", seg), Map.of("frontier", new ChipTierParams(Origin.US, 1, 1, 1, 0, null)), pp,
                 List.of(), new MarketParams.ScreeningParams(List.of(), 0, 1, 0, 0), null);
     }

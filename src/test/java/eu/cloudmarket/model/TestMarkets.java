@@ -32,7 +32,7 @@ final class TestMarkets {
         SegmentParams seg = new SegmentParams(1.0, alpha, 0, 0, 0, 0, 0, switchingTech, 0, 0, contractQuarters, 0.6,
                 0, 0, 0);
         return new MarketParams("2025Q1", quarters, buyers,
-                new MarketParams.MarketSettings(10, sigma, 0, 0, 2.7, "configured"), Map.of("X", 1.0), Map.of("all_buyers", seg),
+                new MarketParams.MarketSettings(10, sigma, 0, 1.0, 0, 2.7, "configured", 0, 0), Map.of("X", 1.0), Map.of("all_buyers", seg),
                 Map.of("frontier", new ChipTierParams(Origin.US, 1, 1, 1, 0, null)), pp, List.of(),
                 new MarketParams.ScreeningParams(List.of(), 0, 1, 0, 0), null);
     }

@@ -41,6 +41,9 @@ final class ConfigGenerator {
         m.put("initialRevenueEurBnPerQuarter", u(r, 1, 50));
         m.put("nestingSigma", u(r, 0, 0.9));
         m.put("adoptionDriftPerYear", u(r, 0, 1));
+        m.put("adoptionCeiling", u(r, 0.5, 1));
+        m.put("buildCapexPerUnit", u(r, 0, 10));
+        m.put("chipCapexPerUnit", u(r, 0, 10));
         m.put("costTrendPerYear", u(r, -0.5, 0.3));
         m.put("aiReferencePriceEurPerGpuHour", u(r, 0.5, 10));
         normalise(r, (ObjectNode) c.get("countries"), null, 1.0);

@@ -24,6 +24,8 @@ class EventValidationTest {
         "unknown provider|{at: 2025Q3, type: price_change, provider: amazon, product: ai, changePct: 5}|events.0.provider|unknown provider 'amazon'",
         "unknown segment|{at: 2025Q3, type: sovereignty_shock, targetOrigin: US, deltaBeta: {publik: 0.5}, halfLifeQuarters: 4}|events.0.deltaBeta|unknown segment 'publik'",
         "unknown country|{at: 2025Q3, type: market_access_exclusion, country: XX, provider: alibaba}|events.0.country|unknown country 'XX'",
+        "procurement rule, unknown segment|{at: 2026Q2, type: procurement_rule, segments: [publik], maxExposureUs: 0}|events.0.segments|unknown segment 'publik'",
+        "procurement rule, exposure above 1|{at: 2026Q2, type: procurement_rule, segments: [public], maxExposureUs: 2}|events.0.maxExposureUs|must be in [0.0, 1.0], was 2.0",
         "unknown chip tier|{at: 2025Q3, type: export_control_change, tier: b200, targetOrigin: CN, licenceProbability: 0, levy: 0}|events.0.tier|unknown chip tier 'b200'",
         "before the horizon|{at: 2024Q4, type: switching_fee_change, providers: [all], egressLevel: 0}|events.0.at|outside the horizon",
         "after the horizon|{at: 2040-01-01, type: switching_fee_change, providers: [all], egressLevel: 0}|events.0.at|outside the horizon",

@@ -40,6 +40,8 @@ class StorylineTest {
                                 ProviderQuarter::marginalCostAi)),
                 Arguments.of("eu-sovereignty-push", "EU providers' public-sector share 2027-2030", +1,
                         (ToDoubleFunction<RunRecorder>) r -> segmentShare(r, "eu", 0, 8, 24)),
+                Arguments.of("eu-sovereignty-rule", "public buyers' consumer surplus 2027-2030 (fixed preferences)", -1,
+                        (ToDoubleFunction<RunRecorder>) r -> segmentSurplus(r, 0, 8, 24)),
                 Arguments.of("uk-excludes-alibaba", "Alibaba's customers at the end of 2030", -1,
                         (ToDoubleFunction<RunRecorder>) r -> r.quarters().get(23).providers()
                                 .get(Runs.provider(r, "alibaba")).customers()),
@@ -101,6 +103,15 @@ class StorylineTest {
         double s = 0;
         for (int k = from; k < to; k++) {
             s += r.quarters().get(k).segmentShares()[segment][j];
+        }
+        return s / (to - from);
+    }
+
+    /** Segment's mean consumer surplus per quarter over quarters [from, to), EUR bn per quarter. */
+    static double segmentSurplus(RunRecorder r, int segment, int from, int to) {
+        double s = 0;
+        for (int k = from; k < to; k++) {
+            s += r.quarters().get(k).consumerSurplus()[segment];
         }
         return s / (to - from);
     }

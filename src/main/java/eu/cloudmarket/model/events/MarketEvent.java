@@ -4,12 +4,12 @@ import eu.cloudmarket.model.MarketControls;
 import eu.cloudmarket.model.params.MarketParams;
 
 /**
- * A typed scenario event (domain.md §3.1, E1–E14). Each event is immutable, checks its references against the
+ * A typed scenario event (domain.md §3.1, E1–E15). Each event is immutable, checks its references against the
  * market's parameters at load time, and applies itself to the part of the market state it names.
  */
 public sealed interface MarketEvent permits PriceChange, ExportControlChange, CounterGuidance, DomesticChipRamp,
         InvestmentScreening, SovereigntyShock, SovereignOfferLaunch, SwitchingFeeChange, LicensingRemedy,
-        CapacityLease, CapacityBuild, MarketAccessExclusion, RegulatoryDesignation, AiDemandShock {
+        CapacityLease, CapacityBuild, MarketAccessExclusion, RegulatoryDesignation, AiDemandShock, ProcurementRule {
 
     /** Stable snake_case type name, as written in configs and in events.csv. */
     String type();

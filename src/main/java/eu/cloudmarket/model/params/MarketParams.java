@@ -67,21 +67,33 @@ public record MarketParams(
      *
      * @param initialRevenueEurBnPerQuarter cloud revenue in the first quarter (EUR bn per quarter), > 0
      * @param nestingSigma                  nested-logit parameter σ in [0, 1): 0 = plain logit; nests by origin
-     * @param adoptionDriftPerYear          yearly fall in the utility of staying on premises (cloud adoption), >= 0
+     * @param adoptionDriftPerYear          yearly fall in the utility of staying on premises (cloud adoption) while
+     *                                      adoption is far below its ceiling, >= 0
+     * @param adoptionCeiling               share of each segment's workload that can ever be in the cloud, in (0, 1]:
+     *                                      the drift shrinks in proportion to the headroom left below it, and no buyer
+     *                                      moves to the cloud past it
      * @param costTrendPerYear              yearly change of marginal costs (quality adjusted), > -1
      * @param aiReferencePriceEurPerGpuHour EUR per GPU-hour that AI price index 1.0 stands for, > 0
      * @param marginalCosts                 {@code fromPrices}: invert each provider's marginal costs from its initial
      *                                      prices and the first-order condition (the calibration trick of domain.md
      *                                      §2.2), so the initial prices are a best response; {@code configured}: use
      *                                      the configured marginal costs
+     * @param buildCapexPerUnit             capital cost of one unit of general capacity (EUR per EUR of quarterly
+     *                                      workload at reference prices and today's technology), >= 0; leased
+     *                                      capacity is charged the same as a rent (its premium is in marginal cost)
+     * @param chipCapexPerUnit              capital cost of one unit of AI capacity of a chip tier with cost index 1,
+     *                                      same units, >= 0
      */
     public record MarketSettings(
             double initialRevenueEurBnPerQuarter,
             double nestingSigma,
             double adoptionDriftPerYear,
+            double adoptionCeiling,
             double costTrendPerYear,
             double aiReferencePriceEurPerGpuHour,
-            String marginalCosts) {
+            String marginalCosts,
+            double buildCapexPerUnit,
+            double chipCapexPerUnit) {
         public MarketSettings {
             if (marginalCosts == null || !(marginalCosts.equals("fromPrices") || marginalCosts.equals("configured"))) {
                 throw new IllegalArgumentException("marginalCosts: must be fromPrices or configured, was '"
@@ -90,6 +102,11 @@ public record MarketParams(
             Check.positive("initialRevenueEurBnPerQuarter", initialRevenueEurBnPerQuarter);
             Check.range("nestingSigma", nestingSigma, 0, 0.95);
             Check.nonNegative("adoptionDriftPerYear", adoptionDriftPerYear);
+            if (!(adoptionCeiling > 0 && adoptionCeiling <= 1)) {
+                throw new IllegalArgumentException("adoptionCeiling: must be in (0, 1], was " + adoptionCeiling);
+            }
+            Check.nonNegative("buildCapexPerUnit", buildCapexPerUnit);
+            Check.nonNegative("chipCapexPerUnit", chipCapexPerUnit);
             Check.finite("costTrendPerYear", costTrendPerYear);
             if (costTrendPerYear <= -1) {
                 throw new IllegalArgumentException("costTrendPerYear: must be > -1, was " + costTrendPerYear);
