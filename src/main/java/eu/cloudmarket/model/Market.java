@@ -163,8 +163,10 @@ public final class Market {
                 choiceSets, logit);
         calibration.calibrate(stock);
         estimates.captureInitial(providers, segments);
-        renewals.signInitialContracts(params.settings().initialRevenueEurBnPerQuarter(),
-                calibration.expectedRevenueShares());
+        double[] shares = calibration.expectedRevenueShares();
+        double revenue = params.settings().initialRevenueEurBnPerQuarter();
+        estimates.captureMarketScale(revenue, calibration.expectedRevenuePerWorkload());
+        renewals.signInitialContracts(revenue, shares);
         planner.sizeToInitialLoads();
         if (!Arrays.equals(stock, flow)) {
             calibration.calibrate(flow);
@@ -177,14 +179,19 @@ public final class Market {
      * initial qualities and outside utilities, capacity is sized to their loads, and the flow ones take over. The
      * installed base is post-stratified to the shares the given parameters imply under this scenario's choice sets
      * ({@link QualityCalibration#expectedRevenueShares}), not to the configured shares: a scenario that widens a
-     * provider's availability from the start starts it with the larger installed base the model implies.
+     * provider's availability from the start starts it with the larger installed base the model implies. For the
+     * same reason the initial cloud revenue is the estimated market scale times the expected revenue per unit of
+     * workload under this scenario's choice sets, not the revenue target: wider availability draws more workloads
+     * into the cloud.
      */
     private void signInitialContractsUnder(StructuralEstimates given, Buyers buyers, NestedLogit logit) {
         given.applyInitial(providers, segments);
         QualityCalibration expected = new QualityCalibration(roster, buyers, providers, segments, tables,
                 choiceSets, logit);
-        renewals.signInitialContracts(params.settings().initialRevenueEurBnPerQuarter(),
-                expected.expectedRevenueShares());
+        double[] shares = expected.expectedRevenueShares();
+        double revenue = given.initialRevenue(expected.expectedRevenuePerWorkload(),
+                params.settings().initialRevenueEurBnPerQuarter());
+        renewals.signInitialContracts(revenue, shares);
         planner.sizeToInitialLoads();
         given.applyFlow(providers, segments);
         tables.invalidate();

@@ -61,6 +61,8 @@ final class QualityCalibration {
     private final double[] rev;
     private final double[] cloud;
     private final double[] total;
+    /** Set by {@link #expectedRevenueShares}: see {@link #expectedRevenuePerWorkload}. */
+    private double revenuePerWorkload = Double.NaN;
     private double revTotal;
 
     QualityCalibration(Roster roster, Buyers buyers, ProviderState providers, SegmentState segments,
@@ -129,7 +131,21 @@ final class QualityCalibration {
         for (int j = 0; j < nP; j++) {
             shares[j] = sum > 0 ? rev[j] / sum : 0;
         }
+        double workload = 0;
+        for (double q : total) {
+            workload += q;
+        }
+        revenuePerWorkload = workload > 0 ? sum / workload : 0;
         return shares;
+    }
+
+    /**
+     * Expected cloud revenue per unit of the sample's workload (before the initial assignment rescales it), from the
+     * last {@link #expectedRevenueShares} pass: the market's depth at the current qualities and choice sets. A ratio
+     * of sums over the same buyers, so the heavy-tailed workload draws largely cancel.
+     */
+    double expectedRevenuePerWorkload() {
+        return revenuePerWorkload;
     }
 
     /**

@@ -21,6 +21,8 @@ final class StructuralEstimates {
     /** Base marginal costs, or null when they were configured rather than inverted. */
     double[] costGen;
     double[] costAi;
+    /** Initial cloud revenue per unit of expected revenue per unit of workload ({@link StructuralParams#marketScale}). */
+    double marketScale = Double.NaN;
 
     StructuralEstimates(int nP, int nG) {
         initialQuality = new double[nP];
@@ -53,6 +55,7 @@ final class StructuralEstimates {
             e.initialOutside[g] = sg.initialOutsideUtility();
             e.outside[g] = sg.outsideUtility();
         }
+        e.marketScale = s.marketScale() == null ? Double.NaN : s.marketScale();
         return e;
     }
 
@@ -66,6 +69,19 @@ final class StructuralEstimates {
     void captureFlow(ProviderState providers, SegmentState segments) {
         System.arraycopy(providers.delta, 0, quality, 0, quality.length);
         System.arraycopy(segments.deltaOutside, 0, outside, 0, outside.length);
+    }
+
+    /** Records the market's scale: the initial revenue it was given over the expected revenue per unit of workload. */
+    void captureMarketScale(double initialRevenue, double revenuePerWorkload) {
+        marketScale = initialRevenue / revenuePerWorkload;
+    }
+
+    /**
+     * The initial cloud revenue of a market whose buyers are expected to spend {@code revenuePerWorkload} per unit of
+     * workload: the scale times that depth, or {@code target} when no scale was given.
+     */
+    double initialRevenue(double revenuePerWorkload, double target) {
+        return Double.isNaN(marketScale) ? target : marketScale * revenuePerWorkload;
     }
 
     /** Records the base marginal costs in force now (after they were inverted from prices). */
@@ -102,6 +118,7 @@ final class StructuralEstimates {
         for (int g = 0; g < roster.nG; g++) {
             gs.put(roster.segmentId(g), new SegmentEstimates(initialOutside[g], outside[g]));
         }
-        return new StructuralParams(StructuralParams.USE_ESTIMATES, provenance, ps, gs);
+        return new StructuralParams(StructuralParams.USE_ESTIMATES, provenance, ps, gs,
+                Double.isNaN(marketScale) ? null : marketScale);
     }
 }

@@ -62,6 +62,9 @@ public final class EstimatesFile {
             field(y, "tool", p.tool());
             field(y, "targets", p.targets());
         }
+        if (estimates.marketScale() != null) {
+            y.append("  marketScale: ").append(estimates.marketScale()).append('\n');
+        }
         y.append("  providers:\n");
         for (Map.Entry<String, ProviderEstimates> e : estimates.providers().entrySet()) {
             ProviderEstimates v = e.getValue();

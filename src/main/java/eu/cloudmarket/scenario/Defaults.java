@@ -58,6 +58,13 @@ final class Defaults {
                 }
             });
         }
+        if (root.get("structural") instanceof ObjectNode st) {
+            for (String key : List.of("provenance", "providers", "segments", "marketScale")) {
+                if (!st.has(key)) {
+                    st.putNull(key);
+                }
+            }
+        }
         JsonNode tiers = root.get("chipTiers");
         if (tiers instanceof ObjectNode t) {
             Iterator<JsonNode> it = t.elements();

@@ -47,6 +47,9 @@ final class NumericBounds {
             Bound.of("utility level", "structural.(providers.*.(initialQuality|quality)"
                     + "|segments.*.(initialOutsideUtility|outsideUtility))", -100, 100,
                     "assumption: logit units enter exp(); estimated levels of the bundled configs are within +-5"),
+            Bound.of("market scale", "structural.marketScale", 1e-9, 1e6,
+                    "assumption: EUR bn per quarter per unit of expected revenue per unit of workload; the bundled"
+                            + " baseline's is about 28"),
             Bound.of("capital cost per unit", "market.(buildCapexPerUnit|chipCapexPerUnit)", 0, 100,
                     "assumption: EUR per EUR of quarterly workload; bundled configs use 2.6 and 5 (25 years of"
                             + " revenue per unit of capacity would be absurd)"),

@@ -51,7 +51,7 @@ final class SchemaCheck {
             "ScenarioConfig.events", "ScenarioConfig.stochasticEvents", "ChipTierParams.volumePerQuarter",
             "Horizon.truncateEvents", "ProviderParams.flowShare", "CapacityLease.country", "CapacityBuild.country",
             "ScenarioConfig.structural", "StructuralParams.provenance", "StructuralParams.providers",
-            "StructuralParams.segments", "ProviderEstimates.generalCost", "ProviderEstimates.aiCost",
+            "StructuralParams.segments", "StructuralParams.marketScale", "ProviderEstimates.generalCost", "ProviderEstimates.aiCost",
             "Provenance.scenario", "Provenance.configSha256", "Provenance.seed", "Provenance.replication",
             "Provenance.buyers", "Provenance.tool", "Provenance.targets");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;

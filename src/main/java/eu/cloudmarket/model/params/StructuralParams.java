@@ -17,12 +17,17 @@ import java.util.Map;
  * @param provenance where the values come from (informational; checked for shape only)
  * @param providers  provider id → its estimates
  * @param segments   segment id → its estimates
+ * @param marketScale the market's size in money: initial cloud revenue (EUR bn per quarter) per unit of expected
+ *                   revenue per unit of buyer workload. Held fixed, a scenario that widens availability from the
+ *                   start opens with a larger cloud market rather than one pinned to the revenue target; null in a
+ *                   file written before it existed (the initial revenue is then pinned to the target)
  */
 public record StructuralParams(
         String use,
         Provenance provenance,
         Map<String, ProviderEstimates> providers,
-        Map<String, SegmentEstimates> segments) {
+        Map<String, SegmentEstimates> segments,
+        Double marketScale) {
 
     public static final String USE_ESTIMATES = "estimates";
     public static final String USE_TARGETS = "targets";
@@ -35,6 +40,9 @@ public record StructuralParams(
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
         segments = segments == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(segments));
+        if (marketScale != null) {
+            Check.positive("marketScale", marketScale);
+        }
     }
 
     /** True when the values are held fixed (no calibration to targets in the run). */
