@@ -1,6 +1,7 @@
 package eu.cloudmarket.cli;
 
 import eu.cloudmarket.experiment.Failure;
+import eu.cloudmarket.experiment.Metrics;
 import eu.cloudmarket.output.ChartOptions;
 import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunTables;
@@ -53,7 +54,7 @@ final class ChartCommand implements Callable<Integer> {
                 written.addAll(RunCharts.render(dir, options));
             }
             if (sweep) {
-                written.addAll(SweepChartFactory.renderAll(dir, options));
+                written.addAll(SweepChartFactory.renderAll(dir, options, Metrics::label));
             }
         } catch (Table.Problem e) {
             throw Failure.badInput("cannot draw the charts of " + dir + ": " + e.getMessage());

@@ -2,6 +2,8 @@ package eu.cloudmarket.experiment;
 
 import eu.cloudmarket.model.ProviderQuarter;
 import eu.cloudmarket.model.QuarterSnapshot;
+import eu.cloudmarket.output.Labels;
+import eu.cloudmarket.output.MetricLabel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +28,13 @@ public final class Metrics {
      * @param unit        unit of the value
      * @param description what it measures
      */
-    public record Family(String family, Scope scope, String unit, String description) {
+    /**
+     * A metric family.
+     *
+     * @param title       short label for charts, with {@code %s} for the provider or segment's display name
+     * @param description what the metric measures (the codebook's description)
+     */
+    public record Family(String family, Scope scope, String unit, String title, String description) {
         /** The pattern shown to users, e.g. {@code final_share.<provider>}. */
         public String pattern() {
             return switch (scope) {
@@ -39,55 +47,55 @@ public final class Metrics {
 
     /** The catalogue, in the order it is documented. */
     public static final List<Family> CATALOGUE = List.of(
-            new Family("final_share", Scope.PROVIDER, "fraction",
+            new Family("final_share", Scope.PROVIDER, "fraction", "%s revenue share, final quarter",
                     "provider's revenue share in the final quarter"),
-            new Family("mean_share", Scope.PROVIDER, "fraction",
+            new Family("mean_share", Scope.PROVIDER, "fraction", "%s revenue share, mean over quarters",
                     "provider's revenue share averaged over all quarters"),
-            new Family("final_price_ai", Scope.PROVIDER, "price index",
+            new Family("final_price_ai", Scope.PROVIDER, "price index", "%s AI price index, final quarter",
                     "provider's AI/GPU list price index in the final quarter"),
-            new Family("mean_price_ai", Scope.PROVIDER, "price index",
+            new Family("mean_price_ai", Scope.PROVIDER, "price index", "%s AI price index, mean over quarters",
                     "provider's AI/GPU list price index averaged over all quarters"),
-            new Family("final_price_general", Scope.PROVIDER, "price index",
+            new Family("final_price_general", Scope.PROVIDER, "price index", "%s general-compute price index, final quarter",
                     "provider's general-compute list price index in the final quarter"),
-            new Family("final_customers", Scope.PROVIDER, "buyers",
+            new Family("final_customers", Scope.PROVIDER, "buyers", "%s customers, final quarter",
                     "buyer agents under contract with the provider at the end"),
-            new Family("profit_total", Scope.PROVIDER, "EUR bn",
+            new Family("profit_total", Scope.PROVIDER, "EUR bn", "%s profit, sum over quarters",
                     "provider's profit summed over all quarters"),
-            new Family("mean_price_ai", Scope.MARKET, "price index",
+            new Family("mean_price_ai", Scope.MARKET, "price index", "Mean AI price index, mean over quarters",
                     "AI-revenue-weighted mean AI list price index of all providers, averaged over all quarters"),
-            new Family("final_price_ai", Scope.MARKET, "price index",
+            new Family("final_price_ai", Scope.MARKET, "price index", "Mean AI price index, final quarter",
                     "AI-revenue-weighted mean AI list price index of all providers in the final quarter"),
-            new Family("mean_price_general", Scope.MARKET, "price index",
+            new Family("mean_price_general", Scope.MARKET, "price index", "Mean general-compute price index, mean over quarters",
                     "general-revenue-weighted mean general list price index, averaged over all quarters"),
-            new Family("consumer_surplus_total", Scope.MARKET, "EUR bn",
+            new Family("consumer_surplus_total", Scope.MARKET, "EUR bn", "Consumer surplus, sum over quarters",
                     "consumer surplus of all segments summed over all quarters (each buyer's compensating variation"
                             + " for the cloud at the prices it pays, net of switching costs paid)"),
-            new Family("consumer_surplus_total", Scope.SEGMENT, "EUR bn",
+            new Family("consumer_surplus_total", Scope.SEGMENT, "EUR bn", "%s: consumer surplus, sum over quarters",
                     "consumer surplus of one segment summed over all quarters"),
-            new Family("consumer_surplus_final", Scope.MARKET, "EUR bn per quarter",
+            new Family("consumer_surplus_final", Scope.MARKET, "EUR bn per quarter", "Consumer surplus, final quarter",
                     "consumer surplus of all segments in the final quarter"),
-            new Family("cs_change_price_final", Scope.MARKET, "EUR bn per quarter",
+            new Family("cs_change_price_final", Scope.MARKET, "EUR bn per quarter", "Change of consumer surplus, price part",
                     "price part of the change of consumer surplus from the first to the final quarter"),
-            new Family("cs_change_choice_quality_final", Scope.MARKET, "EUR bn per quarter",
+            new Family("cs_change_choice_quality_final", Scope.MARKET, "EUR bn per quarter", "Change of consumer surplus, choice-set and quality part",
                     "choice-set and quality part of the change of consumer surplus from the first to the final"
                             + " quarter (at first-quarter prices)"),
-            new Family("producer_surplus_total", Scope.MARKET, "EUR bn",
+            new Family("producer_surplus_total", Scope.MARKET, "EUR bn", "Producer surplus, sum over quarters",
                     "profit less capital cost of all providers summed over all quarters"),
-            new Family("producer_surplus_total", Scope.PROVIDER, "EUR bn",
+            new Family("producer_surplus_total", Scope.PROVIDER, "EUR bn", "%s producer surplus, sum over quarters",
                     "provider's profit less its capital cost summed over all quarters"),
-            new Family("total_surplus_total", Scope.MARKET, "EUR bn",
+            new Family("total_surplus_total", Scope.MARKET, "EUR bn", "Total surplus, sum over quarters",
                     "consumer plus producer surplus summed over all quarters"),
-            new Family("market_revenue_final", Scope.MARKET, "EUR bn per quarter",
+            new Family("market_revenue_final", Scope.MARKET, "EUR bn per quarter", "Cloud revenue, final quarter",
                     "cloud revenue of all providers in the final quarter"),
-            new Family("market_revenue_total", Scope.MARKET, "EUR bn",
+            new Family("market_revenue_total", Scope.MARKET, "EUR bn", "Cloud revenue, sum over quarters",
                     "cloud revenue of all providers summed over all quarters"),
-            new Family("profit_total", Scope.MARKET, "EUR bn",
+            new Family("profit_total", Scope.MARKET, "EUR bn", "Profit of all providers, sum over quarters",
                     "profit of all providers summed over all quarters"),
-            new Family("hhi_final", Scope.MARKET, "points (0-10000)",
+            new Family("hhi_final", Scope.MARKET, "points (0-10000)", "HHI of revenue shares, final quarter",
                     "Herfindahl-Hirschman index of final-quarter revenue shares, sum of squared shares in percent"),
-            new Family("cloud_adoption_final", Scope.MARKET, "fraction",
+            new Family("cloud_adoption_final", Scope.MARKET, "fraction", "Cloud adoption, final quarter",
                     "share of buyer agents with a cloud provider (not on premises) at the end"),
-            new Family("switching_rate_annual", Scope.MARKET, "fraction per year",
+            new Family("switching_rate_annual", Scope.MARKET, "fraction per year", "Switching between cloud providers per year",
                     "buyers moving from one cloud provider to another per year, as a share of buyers in the cloud:"
                             + " 4 x (provider-to-provider moves over the run) / (sum over quarters of buyers in the"
                             + " cloud)"));
@@ -336,6 +344,28 @@ public final class Metrics {
         int dot = name.indexOf('.');
         String id = dot < 0 ? "" : " (" + name.substring(dot + 1) + ")";
         return f.description() + id;
+    }
+
+    /**
+     * A resolved metric's chart label: its family's title with the provider's or segment's display name, and its
+     * unit; a name outside the catalogue (e.g. from a newer tool's sweep folder) labels itself.
+     */
+    public static MetricLabel label(String name) {
+        Family f;
+        try {
+            f = family(name);
+        } catch (IllegalArgumentException e) {
+            return MetricLabel.raw(name);
+        }
+        int dot = name.indexOf('.');
+        String id = dot < 0 ? "" : name.substring(dot + 1);
+        String who = switch (f.scope()) {
+            case MARKET -> "";
+            case PROVIDER -> Labels.provider(id);
+            case SEGMENT -> Labels.segment(id);
+        };
+        return new MetricLabel(f.title().contains("%s") ? String.format(java.util.Locale.ROOT, f.title(), who)
+                : f.title(), f.unit());
     }
 
     /** The unit of a resolved metric. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
@@ -70,10 +71,24 @@ public final class SweepChartFactory {
     }
 
     /** The contents of a cells.csv: the parameter columns (in file order) and the rows. */
-    public record Cells(List<String> parameters, List<Cell> rows) {
+    public record Cells(List<String> parameters, List<Cell> rows, Function<String, MetricLabel> labels) {
         public Cells {
             parameters = List.copyOf(parameters);
             rows = List.copyOf(rows);
+        }
+
+        public Cells(List<String> parameters, List<Cell> rows) {
+            this(parameters, rows, MetricLabel::raw);
+        }
+
+        /** The same cells, with charts naming each metric by {@code labeller}. */
+        public Cells labelled(Function<String, MetricLabel> labeller) {
+            return new Cells(parameters, rows, labeller);
+        }
+
+        /** A metric's chart label. */
+        public MetricLabel label(String metric) {
+            return labels.apply(metric);
         }
 
         /** Reads cells.csv; the parameter columns are those between {@code cell_id} and {@code metric}. */
@@ -223,13 +238,14 @@ public final class SweepChartFactory {
             na.setAutoRangeIncludesZero(false);
             na.setAutoRangeStickyZero(false);
         }
-        NumberAxis y = new NumberAxis(metric);
+        MetricLabel label = cells.label(metric);
+        NumberAxis y = new NumberAxis(label.valueAxis());
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, r);
         ChartStyle.stylePlot(plot);
         String note = SOURCE + ". Mean over " + replications(cells.of(metric)) + (numeric ? "; shaded band" : "; bars")
                 + ": 95% confidence interval." + fixedNote(fixed);
-        return ChartStyle.chart(metric + " by " + shortLabel(param), plot, groupBy != null, note);
+        return ChartStyle.chart(label.title() + " by " + shortLabel(param), plot, groupBy != null, note);
     }
 
     /** Side-by-side offsets for the groups at one category, so their error bars do not hide each other. */
@@ -307,9 +323,10 @@ public final class SweepChartFactory {
             plot.addAnnotation(a);
         }
         String note = SOURCE + ". Mean over " + replications(rows) + " per cell." + fixedNote(fixed);
-        JFreeChart chart = ChartStyle.chart(metric + " by " + shortLabel(xParam) + " and " + shortLabel(yParam), plot,
-                false, note);
-        chart.addSubtitle(Heatmap.legend(scale, metric));
+        MetricLabel label = cells.label(metric);
+        JFreeChart chart = ChartStyle.chart(label.title() + " by " + shortLabel(xParam) + " and "
+                + shortLabel(yParam), plot, false, note);
+        chart.addSubtitle(Heatmap.legend(scale, label.valueAxis()));
         return chart;
     }
 
@@ -375,7 +392,8 @@ public final class SweepChartFactory {
         r.setSeriesOutlineStroke(1, new BasicStroke(1f));
         SymbolAxis cellsAxis = new SymbolAxis(null, labels.toArray(String[]::new));
         cellsAxis.setGridBandsVisible(false);
-        NumberAxis diff = new NumberAxis("Difference from the reference");
+        NumberAxis diff = new NumberAxis(cells.label(metric).unit().isEmpty() ? "Difference from the reference"
+                : "Difference from the reference (" + cells.label(metric).unit() + ")");
         diff.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, cellsAxis, diff, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -388,7 +406,7 @@ public final class SweepChartFactory {
         String reference = refs.size() == 1 ? " Reference: " + cellLabel(refs.get(0), varying) + "." : "";
         String note = SOURCE + ". Paired differences (common random numbers) over " + replications(rows)
                 + "; bars: 95% confidence intervals." + reference;
-        return ChartStyle.chart(metric + ": difference from the reference", plot, true, note);
+        return ChartStyle.chart(cells.label(metric).title() + ": difference from the reference", plot, true, note);
     }
 
     /** A size for the paired-difference chart that gives every cell a row of at least 14 points. */
@@ -422,7 +440,13 @@ public final class SweepChartFactory {
      * @return the files written
      */
     public static List<Path> renderAll(Path sweepDir, ChartOptions options) throws IOException {
-        Cells cells = Cells.read(sweepDir.resolve(CELLS));
+        return renderAll(sweepDir, options, MetricLabel::raw);
+    }
+
+    /** As {@link #renderAll(Path, ChartOptions)}, naming each metric by {@code labeller}. */
+    public static List<Path> renderAll(Path sweepDir, ChartOptions options, Function<String, MetricLabel> labeller)
+            throws IOException {
+        Cells cells = Cells.read(sweepDir.resolve(CELLS)).labelled(labeller);
         Path dir = sweepDir.resolve("charts");
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();

@@ -23,4 +23,10 @@ public final class SweepCharts {
     public static List<Path> render(Path sweepDir, ChartOptions options) throws IOException {
         return SweepChartFactory.renderAll(sweepDir, options);
     }
+
+    /** As {@link #render(Path, ChartOptions)}, naming each metric by {@code labeller}. */
+    public static List<Path> render(Path sweepDir, ChartOptions options,
+            java.util.function.Function<String, MetricLabel> labeller) throws IOException {
+        return SweepChartFactory.renderAll(sweepDir, options, labeller);
+    }
 }

@@ -41,4 +41,23 @@ class MetricsTest {
         assertEquals("fraction", Metrics.unit("final_share.eu"));
         assertEquals("EUR bn", Metrics.unit("consumer_surplus_total"));
     }
+
+    /** Every catalogued metric has a readable chart label with the entity's display name and the unit. */
+    @Test
+    void everyMetricHasAReadableLabelWithItsUnit() {
+        assertEquals(new eu.cloudmarket.output.MetricLabel("AWS revenue share, final quarter", "fraction"),
+                Metrics.label("final_share.aws"));
+        assertEquals("Public sector: consumer surplus, sum over quarters (EUR bn)",
+                Metrics.label("consumer_surplus_total.public").axis());
+        for (Metrics.Family f : Metrics.CATALOGUE) {
+            String m = switch (f.scope()) {
+                case MARKET -> f.family();
+                case PROVIDER -> f.family() + ".aws";
+                case SEGMENT -> f.family() + ".public";
+            };
+            var l = Metrics.label(m);
+            assertTrue(!l.title().contains("%s") && !l.title().equals(m) && !l.unit().isEmpty(), m + " -> " + l);
+        }
+        assertEquals("user_metric", Metrics.label("user_metric").axis(), "an unknown name labels itself");
+    }
 }

@@ -130,4 +130,14 @@ class SweepChartFactoryTest {
         assertTrue(byRule.getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.XYErrorRenderer,
                 "categories get points with error bars, not a line");
     }
+
+    /** Charts name a metric by its readable title and label the value axis with its unit, not the raw column name. */
+    @Test
+    void labelledCellsTitleTheChartAndPutTheUnitOnTheAxis() throws Exception {
+        SweepChartFactory.Cells c = cells().labelled(m -> new MetricLabel("Alibaba's share in 2030", "percent"));
+        JFreeChart chart = SweepChartFactory.metricVsParameter(c, METRIC, SIGMA, null);
+        assertEquals("Percent", chart.getXYPlot().getRangeAxis().getLabel());
+        assertTrue(chart.getTitle().getText().startsWith("Alibaba's share in 2030 by "), chart.getTitle().getText());
+        assertFalse(chart.getTitle().getText().contains(METRIC));
+    }
 }

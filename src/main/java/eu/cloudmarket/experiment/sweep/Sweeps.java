@@ -3,6 +3,7 @@ package eu.cloudmarket.experiment.sweep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.experiment.Failure;
+import eu.cloudmarket.experiment.Metrics;
 import eu.cloudmarket.experiment.SweepExecutor;
 import eu.cloudmarket.experiment.SweepPlan;
 import eu.cloudmarket.experiment.SweepRunner;
@@ -238,7 +239,7 @@ public final class Sweeps {
         List<Path> chartFiles = List.of();
         if (charts != null) {
             try {
-                chartFiles = SweepCharts.render(dir, charts);
+                chartFiles = SweepCharts.render(dir, charts, Metrics::label);
             } catch (IOException | RuntimeException e) {
                 listener.chartsFailed(e);
             }
