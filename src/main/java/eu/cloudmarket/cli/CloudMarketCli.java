@@ -1,6 +1,6 @@
 package eu.cloudmarket.cli;
 
-import eu.cloudmarket.output.Metadata;
+import eu.cloudmarket.output.BuildInfo;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,11 +55,12 @@ public final class CloudMarketCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Version from the build. */
+    /** Version and commit from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"cloudmarket " + Metadata.toolVersion(),
+            BuildInfo build = BuildInfo.current();
+            return new String[] {"cloudmarket " + build.version(), "commit " + build.describeCommit(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

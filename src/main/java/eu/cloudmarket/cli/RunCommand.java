@@ -6,6 +6,7 @@ import eu.cloudmarket.model.ProviderQuarter;
 import eu.cloudmarket.model.QuarterSnapshot;
 import eu.cloudmarket.output.ChartOptions;
 import eu.cloudmarket.output.RunRecorder;
+import eu.cloudmarket.scenario.BundledConfigs;
 import eu.cloudmarket.scenario.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "CONFIG", description = "Scenario file (YAML or JSON), e.g. configs/baseline.yaml.")
+    @Parameters(paramLabel = "CONFIG", description = "Scenario file (YAML or JSON), e.g. configs/baseline.yaml, or the name of a"
+            + " bundled scenario (baseline, alibaba-lease-entry; see: scenarios), used when no such file exists.")
     Path config;
 
     @Option(names = "--seed", paramLabel = "N", description = "Master seed (overrides the config's seed).")
@@ -67,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new ConfigException("--replication", null, "must be a whole number >= 0, was " + replication);
         }
-        SingleRun.Result result = SingleRun.execute(new RunRequest(config, sets, seedValue, replication, out, force,
+        SingleRun.Result result = SingleRun.execute(new RunRequest(BundledConfigs.resolve(config), sets, seedValue, replication, out, force,
                 noCharts ? null : charts));
         summarise(spec.commandLine().getOut(), result.folder(), result.recorder());
         return CloudMarketCli.OK;

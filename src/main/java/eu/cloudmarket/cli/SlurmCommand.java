@@ -31,6 +31,11 @@ import picocli.CommandLine.Spec;
         description = {"Write SLURM batch scripts that run a sweep as a job array (one task per shard) and merge it.",
             "Prints the sbatch commands to submit them."})
 final class SlurmCommand implements Callable<Integer> {
+    /** Account and QOS names as SLURM accepts them. */
+    private static final String SLURM_NAME = "[A-Za-z0-9_.-]+";
+    /** sbatch options the generated scripts set themselves. */
+    private static final List<String> OWN_DIRECTIVES = List.of("--array", "-a", "--output", "-o", "--error", "-e");
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +64,16 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--mem", paramLabel = "M", description = "Memory per task, e.g. 4G (default: the partition's).")
     String mem;
 
+    @Option(names = "--account", paramLabel = "A", description = "SLURM account to charge (default: yours).")
+    String account;
+
+    @Option(names = "--qos", paramLabel = "Q", description = "SLURM quality of service (default: the account's).")
+    String qos;
+
+    @Option(names = "--sbatch", paramLabel = "LINE", description = "An extra #SBATCH line for both scripts, e.g."
+            + " --sbatch '--constraint=haswell' (the leading #SBATCH may be given or left out). Repeatable.")
+    List<String> sbatch = new ArrayList<>();
+
     @Option(names = "--jar", paramLabel = "JAR", description = "The cloudmarket jar the tasks run (default: this one).")
     Path jar;
 
@@ -80,7 +95,7 @@ final class SlurmCommand implements Callable<Integer> {
         Sweep sweep = Sweep.prepare(sweepFile);
         SweepMessages.warnAboutDesign(spec.commandLine().getErr(), sweep);
         SlurmRequest request = new SlurmRequest(sweep, sweepFile, out, shards, partition, time, cpusPerTask, mem,
-                jarPath, java, setup, force);
+                account, qos, sbatchLines(), jarPath, java, setup, force);
         SlurmScripts.write(request);
         printSubmission(spec.commandLine().getOut(), request);
         return CloudMarketCli.OK;
@@ -131,6 +146,13 @@ final class SlurmCommand implements Callable<Integer> {
         if (partition != null && !partition.matches("[A-Za-z0-9_.,-]+")) {
             throw new ConfigException("--partition", null, "must be a partition name, was '" + partition + "'");
         }
+        for (var named : List.of(new String[] {"--account", account}, new String[] {"--qos", qos})) {
+            if (named[1] != null && !named[1].matches(SLURM_NAME)) {
+                throw new ConfigException(named[0], null, "must be a SLURM name (letters, digits, _ . -), was '"
+                        + named[1] + "'");
+            }
+        }
+        sbatchLines();
         if (java.isBlank() || java.contains("\n")) {
             throw new ConfigException("--java", null, "must be a command");
         }
@@ -139,6 +161,32 @@ final class SlurmCommand implements Callable<Integer> {
                 throw new ConfigException("--setup", null, "one shell line per --setup");
             }
         }
+    }
+
+    /**
+     * The --sbatch lines without a leading "#SBATCH": each one sbatch option on one line, and none that the scripts
+     * set themselves (the array, the log files), whose change would break the shards or hide the logs.
+     */
+    private List<String> sbatchLines() {
+        List<String> lines = new ArrayList<>();
+        for (String given : sbatch) {
+            if (given.indexOf('\n') >= 0 || given.indexOf('\r') >= 0 || given.indexOf('\0') >= 0) {
+                throw new ConfigException("--sbatch", null, "one #SBATCH line per --sbatch (no line breaks)");
+            }
+            String line = given.strip().replaceFirst("^#SBATCH\\s+", "");
+            if (!line.startsWith("-")) {
+                throw new ConfigException("--sbatch", null, "must be an sbatch option such as --constraint=haswell,"
+                        + " was '" + given + "'");
+            }
+            String name = line.startsWith("--") ? line.replaceFirst("[=\\s].*", "") : line.substring(0, Math.min(2,
+                    line.length()));
+            if (OWN_DIRECTIVES.contains(name)) {
+                throw new ConfigException("--sbatch", null, name + " is set by the generated scripts"
+                        + " (use --shards for the array; logs go to the sweep folder's slurm-logs/)");
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 
     /** The jar to run: --jar, else the jar this command runs from, else target/cloudmarket.jar beside the classes. */

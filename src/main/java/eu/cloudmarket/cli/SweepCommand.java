@@ -6,6 +6,7 @@ import eu.cloudmarket.experiment.sweep.SweepOutcome;
 import eu.cloudmarket.experiment.sweep.SweepRequest;
 import eu.cloudmarket.experiment.sweep.Sweeps;
 import eu.cloudmarket.output.ResultFolder;
+import eu.cloudmarket.scenario.BundledConfigs;
 import eu.cloudmarket.scenario.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SWEEP", description = "Sweep file (YAML), e.g. configs/sweeps/quick.yaml.")
+    @Parameters(paramLabel = "SWEEP", description = "Sweep file (YAML), e.g. configs/sweeps/quick.yaml, or the name of a bundled"
+            + " sweep (quick), used when no such file exists.")
     Path sweepFile;
 
     @Option(names = "--threads", paramLabel = "N", description = "Runs in parallel (default: all cores).")
@@ -70,7 +72,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         Shard sh = Shard.parse(shard);
         checkOptions(sh);
-        Sweep sweep = Sweep.prepare(sweepFile);
+        Sweep sweep = Sweep.prepare(BundledConfigs.resolve(sweepFile));
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
         SweepMessages.warnAboutDesign(err, sweep);

@@ -2,6 +2,7 @@ package eu.cloudmarket.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.experiment.sweep.SweepKind;
+import eu.cloudmarket.scenario.BundledConfigs;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.InputKind;
 import eu.cloudmarket.scenario.InputKinds;
@@ -45,7 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         int problems = 0;
         boolean crashed = false;
-        for (Path file : files) {
+        for (Path given : files) {
+            Path file = BundledConfigs.resolve(given);
             try {
                 ObjectNode top = new ScenarioLoader().readTree(file);
                 InputKind kind = SweepKind.of(top);

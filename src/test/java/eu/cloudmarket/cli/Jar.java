@@ -39,11 +39,20 @@ final class Jar {
     /** Runs a command to completion, with a time limit, capturing stdout and stderr. */
     static Result exec(Map<String, String> env, long timeoutSeconds, List<String> cmd)
             throws IOException, InterruptedException {
+        return exec(null, env, timeoutSeconds, cmd);
+    }
+
+    /** Runs a command in folder {@code dir} (null: this process's folder) to completion, as above. */
+    static Result exec(Path dir, Map<String, String> env, long timeoutSeconds, List<String> cmd)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("cm-it-out", ".txt");
         Path err = Files.createTempFile("cm-it-err", ".txt");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().putAll(env);
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
             pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             pb.redirectOutput(out.toFile());
             pb.redirectError(err.toFile());

@@ -11,6 +11,7 @@ import eu.cloudmarket.output.ResultFolder;
 import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunRecorder;
 import eu.cloudmarket.output.RunTables;
+import eu.cloudmarket.scenario.BundledConfigs;
 import eu.cloudmarket.scenario.ConfigException;
 import eu.cloudmarket.scenario.HeldTargets;
 import eu.cloudmarket.scenario.InputKind;
@@ -107,6 +108,8 @@ public final class SingleRun {
         ObjectNode meta = Metadata.base(new ObjectMapper());
         meta.put("scenario", scenario.name());
         meta.put("source", scenario.source());
+        // a bare name on the command line ran the config shipped in the jar, not a file of the user's
+        meta.put("config_bundled", BundledConfigs.isBundled(request.config()));
         meta.put("seed", scenario.seed());
         meta.put("replication", request.replication());
         meta.put("buyers", scenario.params().buyerCount());

@@ -67,6 +67,15 @@ public final class SlurmScripts {
         if (request.mem() != null) {
             l.add("#SBATCH --mem=" + request.mem());
         }
+        if (request.account() != null) {
+            l.add("#SBATCH --account=" + request.account());
+        }
+        if (request.qos() != null) {
+            l.add("#SBATCH --qos=" + request.qos());
+        }
+        for (String extra : request.sbatch()) {
+            l.add("#SBATCH " + extra);
+        }
         return l;
     }
 

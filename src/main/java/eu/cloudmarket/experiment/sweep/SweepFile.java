@@ -217,7 +217,8 @@ public record SweepFile(
         }
 
         private static Path relative(Path dir, String text) {
-            Path p = Path.of(text);
+            // the sweep file's own file system: a bundled sweep names a bundled scenario
+            Path p = dir.getFileSystem().getPath(text);
             Path abs = p.isAbsolute() ? p : dir.resolve(p).normalize();
             Path cwd = Path.of("").toAbsolutePath();
             return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
