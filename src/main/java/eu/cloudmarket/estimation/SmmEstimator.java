@@ -53,23 +53,36 @@ public final class SmmEstimator {
         Evaluation evaluate(int index, String stage, double[] theta);
     }
 
+    /** Told of every new evaluation once its objective is known (to journal it). */
+    @FunctionalInterface
+    public interface Listener {
+        void evaluated(Evaluation evaluation, double objective);
+    }
+
     private final SmmProblem problem;
     private final Evaluator evaluator;
+    private final Listener listener;
     private final Map<List<Double>, Evaluation> done = new HashMap<>();
     private final List<SmmResult.TraceEntry> trace = new ArrayList<>();
     private final RealVector targets;
     /** The weighting of the stage under way: the trace's objective values use it. */
     private RealMatrix stageW;
 
-    private SmmEstimator(SmmProblem problem, Evaluator evaluator) {
+    private SmmEstimator(SmmProblem problem, Evaluator evaluator, Listener listener) {
         this.problem = problem;
         this.evaluator = evaluator;
+        this.listener = listener;
         this.targets = new ArrayRealVector(problem.targetValues());
     }
 
     /** Estimates θ for {@code problem}, asking {@code evaluator} for the simulated moments. */
     public static SmmResult estimate(SmmProblem problem, Evaluator evaluator) {
-        return new SmmEstimator(problem, evaluator).run();
+        return estimate(problem, evaluator, (e, q) -> { });
+    }
+
+    /** Estimates θ, telling {@code listener} of each new evaluation with its objective. */
+    public static SmmResult estimate(SmmProblem problem, Evaluator evaluator, Listener listener) {
+        return new SmmEstimator(problem, evaluator, listener).run();
     }
 
     private SmmResult run() {
@@ -161,7 +174,9 @@ public final class SmmEstimator {
             e = evaluator.evaluate(trace.size(), stage, theta);
             checkShape(e);
             done.put(key, e);
-            trace.add(new SmmResult.TraceEntry(e.index(), stage, theta.clone(), objective(stageW, e)));
+            double q = objective(stageW, e);
+            trace.add(new SmmResult.TraceEntry(e.index(), stage, theta.clone(), q));
+            listener.evaluated(e, q);
         }
         return e;
     }
