@@ -105,7 +105,7 @@ public final class Calibration {
         }
         List<Target> targets = List.of();
         try {
-            List<TargetsCsv.Row> rows = TargetsCsv.read(f.targets());
+            TargetsCsv.Parsed rows = TargetsCsv.parse(f.targets());
             if (catalogue != null) {
                 targets = TargetsCsv.targets(f.targets(), rows, f.moments(), catalogue,
                         (i, reason) -> f.problem("moments." + i, reason));

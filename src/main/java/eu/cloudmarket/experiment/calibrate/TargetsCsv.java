@@ -33,6 +33,17 @@ public final class TargetsCsv {
 
     /** Every row of {@code file}, checked for numbers (the metrics are resolved by {@link #targets}). */
     public static List<Row> read(Path file) {
+        Parsed p = parse(file);
+        throwIfAny(p.problems());
+        return p.rows();
+    }
+
+    /** The good rows of a targets file and the problems of the others. */
+    public record Parsed(List<Row> rows, List<ConfigException> problems) {
+    }
+
+    /** Reads the rows, collecting row problems instead of throwing (a bad header still throws). */
+    public static Parsed parse(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -105,8 +116,7 @@ public final class TargetsCsv {
                 rows.add(new Row(name, period, metric, value, se, line));
             }
         }
-        throwIfAny(problems);
-        return rows;
+        return new Parsed(rows, problems);
     }
 
     /**
@@ -115,9 +125,10 @@ public final class TargetsCsv {
      *
      * @param selectionProblem makes the problem of a selected name the file lacks (it belongs to the calibration file)
      */
-    public static List<Target> targets(Path file, List<Row> rows, List<String> selection, MomentCatalogue catalogue,
+    public static List<Target> targets(Path file, Parsed parsed, List<String> selection, MomentCatalogue catalogue,
             java.util.function.BiFunction<Integer, String, ConfigException> selectionProblem) {
-        List<ConfigException> problems = new ArrayList<>();
+        List<ConfigException> problems = new ArrayList<>(parsed.problems());
+        List<Row> rows = parsed.rows();
         List<Target> out = new ArrayList<>();
         List<String> names = rows.stream().map(Row::name).toList();
         for (int i = 0; i < selection.size(); i++) {
@@ -136,6 +147,7 @@ public final class TargetsCsv {
                 problems.add(new ConfigException(file.toString(), "metric", r.line(), -1, e.getMessage()));
             }
         }
+        problems.sort(java.util.Comparator.comparingInt(ConfigException::line));
         throwIfAny(problems);
         return out;
     }
