@@ -1,8 +1,8 @@
 package eu.cloudmarket.estimation;
 
 /**
- * The parameters' bounds, and the map between a parameter vector and the unit box [0, 1]^K the optimiser searches:
- * u_k = (θ_k − min_k) / (max_k − min_k). Searching the unit box gives every parameter the same scale, so one trust-region
+ * The parameters' bounds, and the map between a parameter vector and the unit box [0, 1]^K the optimiser
+ * searches: u_k = (θ_k − min_k) / (max_k − min_k). Searching the unit box gives every parameter the same scale, so one trust-region
  * radius suits all of them.
  */
 public final class UnitBox {

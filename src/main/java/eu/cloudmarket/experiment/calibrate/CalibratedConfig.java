@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code calibrated.yaml}: a scenario that {@code extends} the calibration's base and sets each estimated key to its
- * estimate, headed by a provenance comment (calibration file, targets file and its SHA-256, tool version, seed,
- * replications, weighting, the estimates with standard errors and the J test). Values are written as plain decimals
- * that read back as the same doubles. The size overrides the estimation ran under ({@code buyers:}, {@code quarters:}) are listed
- * in the comment but not applied; the file's {@code set:} overrides are part of the calibrated scenario and applied.
+ * {@code calibrated.yaml}: a scenario that {@code extends} the calibration's base, applies the calibration file's
+ * {@code set:} overrides (part of the calibrated scenario) and sets each estimated key to its estimate, headed by a
+ * provenance comment (calibration file, targets file and its SHA-256, tool version, seed, replications, weighting, the
+ * estimates with standard errors and the J test). Values are written as plain decimals that read back as the same
+ * doubles. The size overrides the estimation ran under ({@code buyers:}, {@code quarters:}) are listed in the comment
+ * but not applied.
  */
 public final class CalibratedConfig {
     public static final String FILE = "calibrated.yaml";

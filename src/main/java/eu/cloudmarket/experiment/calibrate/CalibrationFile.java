@@ -48,7 +48,8 @@ public record CalibrationFile(Path file, String name, Path base, List<String> fi
     public record Parameter(String path, String name, double min, double max, double start) {
     }
 
-    static final List<String> TOP_KEYS = List.of("name", "description", "base", "set", "buyers", "quarters", "parameters",
+    static final List<String> TOP_KEYS = List.of("name", "description", "base", "set", "buyers", "quarters",
+            "parameters",
             "targets", "moments", "groups", "replications", "seed", "weighting", "optimizer");
     static final List<String> PARAMETER_KEYS = List.of("path", "name", "min", "max", "start");
     static final List<String> OPTIMIZER_KEYS = List.of("method", "initialRadius", "stoppingRadius", "maxEvaluations",
