@@ -15,6 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "cloudmarket", mixinStandardHelpOptions = true, versionProvider = CloudMarketCli.Version.class,
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
         subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class,
+                CalibrateCommand.class,
                 ValidateCommand.class, ScenariosCommand.class, ChartCommand.class,
             CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {

@@ -11,8 +11,16 @@ import java.util.List;
  * every design cell (each parameter value applied as a {@code --set}) are checked without running anything.
  */
 public final class SweepKind implements InputKind {
-    /** The kind of a file with top-level mapping {@code top}: a sweep, or else whatever the scenario layer knows. */
+    /**
+     * The kind of a file with top-level mapping {@code top}: a calibration, a sweep, or else whatever the scenario
+     * layer knows.
+     */
     public static InputKind of(ObjectNode top) {
+        eu.cloudmarket.experiment.calibrate.CalibrationKind calibration =
+                new eu.cloudmarket.experiment.calibrate.CalibrationKind();
+        if (calibration.recognises(top)) {
+            return calibration;
+        }
         SweepKind sweep = new SweepKind();
         return sweep.recognises(top) ? sweep : eu.cloudmarket.scenario.InputKinds.of(top);
     }
