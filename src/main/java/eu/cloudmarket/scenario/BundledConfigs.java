@@ -28,6 +28,8 @@ public final class BundledConfigs {
     static final String ROOT = "configs";
     /** Sub-folders searched for a bundled name, after the top level. */
     private static final List<String> FOLDERS = List.of("", "scenarios", "sweeps");
+    /** What {@link #copyTo} copies: the configs, and the calibration files with their targets (for calibrate). */
+    private static final List<String> COPIED = List.of("", "scenarios", "sweeps", "calibration");
     private static final String YAML = ".yaml";
 
     private BundledConfigs() {
@@ -115,11 +117,20 @@ public final class BundledConfigs {
 
     /** The YAML files directly in {@code dir}, sorted by name; none if it is not a folder. */
     public static List<Path> yamlFiles(Path dir) throws IOException {
+        return filesEndingWith(dir, List.of(YAML));
+    }
+
+    /** The YAML and CSV files directly in {@code dir}, sorted by name; none if it is not a folder. */
+    private static List<Path> copiedFiles(Path dir) throws IOException {
+        return filesEndingWith(dir, List.of(YAML, ".csv"));
+    }
+
+    private static List<Path> filesEndingWith(Path dir, List<String> suffixes) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(YAML))
+            return s.filter(p -> suffixes.stream().anyMatch(p.getFileName().toString()::endsWith))
                     .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
         }
     }
@@ -138,8 +149,8 @@ public final class BundledConfigs {
     public static List<String> copyTo(Path dir, boolean force) throws IOException {
         List<String> names = new ArrayList<>();
         Path root = root();
-        for (String folder : FOLDERS) {
-            for (Path f : yamlFiles(folder.isEmpty() ? root : root.resolve(folder))) {
+        for (String folder : COPIED) {
+            for (Path f : copiedFiles(folder.isEmpty() ? root : root.resolve(folder))) {
                 names.add(relativeName(f));
             }
         }

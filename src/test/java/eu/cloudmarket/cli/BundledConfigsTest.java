@@ -62,7 +62,7 @@ class BundledConfigsTest {
         assertEquals(0, r.code(), r.err());
         List<Path> originals;
         try (Stream<Path> s = Files.walk(Path.of("configs"))) {
-            originals = s.filter(p -> p.toString().endsWith(".yaml")).toList();
+            originals = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".csv")).toList();
         }
         assertFalse(originals.isEmpty());
         for (Path p : originals) {
