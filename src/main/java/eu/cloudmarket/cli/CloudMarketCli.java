@@ -15,7 +15,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "cloudmarket", mixinStandardHelpOptions = true, versionProvider = CloudMarketCli.Version.class,
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
         subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class,
-                ValidateCommand.class, ScenariosCommand.class, ChartCommand.class,
+                ValidateCommand.class, ScenariosCommand.class, ChartCommand.class, SensitivityCommand.class,
+                DiscoverCommand.class,
             CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;
