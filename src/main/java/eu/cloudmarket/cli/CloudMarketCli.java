@@ -16,7 +16,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
         subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class,
                 CalibrateCommand.class,
-                ValidateCommand.class, ScenariosCommand.class, ChartCommand.class,
+                ValidateCommand.class, ScenariosCommand.class, ChartCommand.class, SensitivityCommand.class,
+                DiscoverCommand.class,
             CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;

@@ -236,6 +236,11 @@ public final class Table {
         return get(row, column).isBlank() ? Double.NaN : num(row, column);
     }
 
+    /** The line of its file a row of this table starts on (0 for a table built in memory). */
+    public long line(List<String> row) {
+        return row instanceof Row r ? r.line : 0;
+    }
+
     /** A problem with this table at {@code line} (0: unknown) of its file. */
     public Problem problem(long line, String where, String reason) {
         return new Problem(source + ": " + (line > 0 ? "line " + line + ", " : "") + where + ": " + reason);
