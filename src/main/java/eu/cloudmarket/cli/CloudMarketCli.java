@@ -2,6 +2,7 @@ package eu.cloudmarket.cli;
 
 import eu.cloudmarket.output.BuildInfo;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Discrete-event, agent-based simulator of competition in the European cloud market.",
         subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class,
                 ValidateCommand.class, ScenariosCommand.class, ChartCommand.class,
-            CommandLine.HelpCommand.class})
+            AutoComplete.GenerateCompletion.class, GenManpageCommand.class, CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;
