@@ -2,6 +2,7 @@ package eu.cloudmarket.cli;
 
 import eu.cloudmarket.experiment.RunOutcome;
 import eu.cloudmarket.experiment.SweepExecutor;
+import eu.cloudmarket.output.ChartProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -47,6 +48,12 @@ final class Progress implements SweepExecutor.Listener {
     /** The same, counting {@code unit} (e.g. "quarters"). */
     static Progress forStderr(PrintWriter err, String label, String unit) {
         return new Progress(err, System.console() != null, System::nanoTime, 5, label, unit);
+    }
+
+    /** Progress of the charts being drawn, for {@code chart} and {@code merge}. */
+    static ChartProgress charts(PrintWriter err, String label) {
+        Progress p = forStderr(err, label, "charts");
+        return (done, total) -> p.step(done, 0, total);
     }
 
     /** Whether progress goes to stderr: always on a terminal, otherwise only when asked ({@code --progress}). */

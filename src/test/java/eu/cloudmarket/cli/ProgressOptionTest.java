@@ -46,4 +46,19 @@ class ProgressOptionTest {
             assertFalse(Files.readString(other).contains("quarters/s"), csv.getFileName() + " has progress");
         }
     }
+
+    @Test
+    void chartProgressGoesToStderrOnly(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run(dir).code());
+        byte[] quarters = Files.readAllBytes(dir.resolve("quarters.csv"));
+        CliHarness.Result plain = CliHarness.run("chart", dir.toString());
+        CliHarness.Result shown = CliHarness.run("chart", dir.toString(), "--progress");
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, shown.code(), shown.err());
+        assertEquals("", plain.err());
+        assertTrue(shown.err().matches("(?s)chart .*: (\\d+)/\\1 charts \\(100%\\).*"), shown.err());
+        assertEquals(plain.out(), shown.out());
+        assertArrayEquals(quarters, Files.readAllBytes(dir.resolve("quarters.csv")));
+    }
 }
