@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Progress on stderr, of a sweep's runs or a single run's quarters: steps done / total, failures, rate and ETA. On a terminal the line is redrawn in place
- * (at most five times a second); otherwise (a log file, a SLURM task, a test) a line is printed every
- * {@code intervalSeconds}, and always at the end.
+ * Progress on stderr, of a sweep's runs, a single run's quarters or the charts being drawn: steps done / total,
+ * failures, rate and ETA. On a terminal the line is redrawn in place (at most five times a second); otherwise (a
+ * log file, a SLURM task, a test) a line is printed every {@code intervalSeconds}, and always at the end.
  */
 final class Progress implements SweepExecutor.Listener {
     private final PrintWriter err;
