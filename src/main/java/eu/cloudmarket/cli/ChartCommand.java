@@ -3,6 +3,7 @@ package eu.cloudmarket.cli;
 import eu.cloudmarket.experiment.Failure;
 import eu.cloudmarket.experiment.Metrics;
 import eu.cloudmarket.output.ChartOptions;
+import eu.cloudmarket.output.ChartProgress;
 import eu.cloudmarket.output.RunCharts;
 import eu.cloudmarket.output.RunTables;
 import eu.cloudmarket.output.SweepChartFactory;
@@ -35,6 +36,10 @@ final class ChartCommand implements Callable<Integer> {
     @Mixin
     ChartOptionsMixin chartOptions;
 
+    @Option(names = "--progress", description = "Report the charts drawn on stderr even when stderr is not a"
+            + " terminal (on a terminal it is always shown); the charts are unaffected.")
+    boolean progress;
+
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 
@@ -51,10 +56,11 @@ final class ChartCommand implements Callable<Integer> {
         List<Path> written = new ArrayList<>();
         try {
             if (run) {
-                written.addAll(RunCharts.render(dir, options));
+                written.addAll(RunCharts.render(dir, options, progress("chart " + dir)));
             }
             if (sweep) {
-                written.addAll(SweepChartFactory.renderAll(dir, options, Metrics::label));
+                written.addAll(SweepChartFactory.renderAll(dir, options, Metrics::label,
+                        progress("chart " + dir + " (sweep)")));
             }
         } catch (Table.Problem e) {
             throw Failure.badInput("cannot draw the charts of " + dir + ": " + e.getMessage());
@@ -64,5 +70,9 @@ final class ChartCommand implements Callable<Integer> {
         out.println(written.size() + " chart files in " + dir.resolve("charts"));
         out.flush();
         return CloudMarketCli.OK;
+    }
+
+    private ChartProgress progress(String label) {
+        return Progress.wanted(progress) ? Progress.charts(spec.commandLine().getErr(), label) : ChartProgress.NONE;
     }
 }

@@ -2,6 +2,7 @@ package eu.cloudmarket.cli;
 
 import eu.cloudmarket.output.BuildInfo;
 import java.io.PrintWriter;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 CalibrateCommand.class,
                 ValidateCommand.class, ScenariosCommand.class, ChartCommand.class, SensitivityCommand.class,
                 DiscoverCommand.class,
-            CommandLine.HelpCommand.class})
+            AutoComplete.GenerateCompletion.class, GenManpageCommand.class, CommandLine.HelpCommand.class})
 public final class CloudMarketCli implements Runnable {
     public static final int OK = 0;
     public static final int RUN_FAILED = 1;

@@ -37,6 +37,10 @@ final class MergeCommand implements Callable<Integer> {
             description = "Chart format (png).")
     List<String> formats;
 
+    @Option(names = "--progress", description = "Report the charts drawn on stderr even when stderr is not a"
+            + " terminal (on a terminal it is always shown); results are unaffected.")
+    boolean progress;
+
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 
@@ -50,7 +54,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         SweepOutcome outcome = Sweeps.merge(dir, noCharts ? null : ChartOptions.DEFAULT,
-                new SweepMessages(err, "merge " + dir));
+                new SweepMessages(err, "merge " + dir, Progress.wanted(progress)));
         SweepMessages.printResults(spec.commandLine().getOut(), outcome);
         return SweepMessages.reportFailures(err, outcome, "sweep");
     }

@@ -57,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Replication index r: the run uses the random streams of replication r (default 0).")
     int replication;
 
+    @Option(names = "--progress", description = "Report quarters done, rate and ETA on stderr even when stderr is"
+            + " not a terminal (on a terminal it is always shown); results are unaffected.")
+    boolean progress;
+
     @Option(names = "--verbose", description = "Print stack traces of unexpected errors.")
     boolean verbose;
 
@@ -69,10 +73,18 @@ final class RunCommand implements Callable<Integer> {
         if (replication < 0) {
             throw new ConfigException("--replication", null, "must be a whole number >= 0, was " + replication);
         }
-        SingleRun.Result result = SingleRun.execute(new RunRequest(BundledConfigs.resolve(config), sets, seedValue, replication, out, force,
-                noCharts ? null : charts));
+        SingleRun.Result result = SingleRun.execute(new RunRequest(BundledConfigs.resolve(config), sets, seedValue,
+                replication, out, force, noCharts ? null : charts), listener());
         summarise(spec.commandLine().getOut(), result.folder(), result.recorder());
         return CloudMarketCli.OK;
+    }
+
+    private SingleRun.Listener listener() {
+        if (!Progress.wanted(progress)) {
+            return SingleRun.Listener.NONE;
+        }
+        Progress p = Progress.forStderr(spec.commandLine().getErr(), "run " + config, "quarters");
+        return (done, total) -> p.step(done, 0, total);
     }
 
     static Long parseSeed(String s) {

@@ -6,6 +6,7 @@ import eu.cloudmarket.experiment.sweep.Sweep;
 import eu.cloudmarket.experiment.sweep.SweepFolder;
 import eu.cloudmarket.experiment.sweep.SweepListener;
 import eu.cloudmarket.experiment.sweep.SweepOutcome;
+import eu.cloudmarket.output.ChartProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -13,11 +14,23 @@ import java.util.Locale;
 final class SweepMessages implements SweepListener {
     private final PrintWriter err;
     private final String label;
+    private final boolean chartProgress;
 
     /** Messages on {@code err}, naming the work {@code label} (e.g. "sweep quick shard 2/4"). */
     SweepMessages(PrintWriter err, String label) {
+        this(err, label, false);
+    }
+
+    /** The same; {@code chartProgress} adds a progress line for the charts being drawn. */
+    SweepMessages(PrintWriter err, String label, boolean chartProgress) {
         this.err = err;
         this.label = label;
+        this.chartProgress = chartProgress;
+    }
+
+    @Override
+    public ChartProgress charting() {
+        return chartProgress ? Progress.charts(err, label) : ChartProgress.NONE;
     }
 
     @Override

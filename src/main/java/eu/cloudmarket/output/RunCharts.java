@@ -68,12 +68,19 @@ public final class RunCharts {
      * @return the files written
      */
     public static List<Path> render(Path runDir, ChartOptions options) throws IOException {
+        return render(runDir, options, ChartProgress.NONE);
+    }
+
+    /** As {@link #render(Path, ChartOptions)}, telling {@code progress} after each chart. */
+    public static List<Path> render(Path runDir, ChartOptions options, ChartProgress progress) throws IOException {
         Path charts = runDir.resolve("charts");
         Files.createDirectories(charts);
         Map<String, Figure> figures = figures(runDir);
         List<Path> out = new ArrayList<>();
+        int done = 0;
         for (Map.Entry<String, Figure> e : figures.entrySet()) {
             out.addAll(ChartWriter.write(e.getValue(), charts.resolve(e.getKey()), options));
+            progress.chartsDone(++done, figures.size());
         }
         return out;
     }

@@ -446,12 +446,21 @@ public final class SweepChartFactory {
     /** As {@link #renderAll(Path, ChartOptions)}, naming each metric by {@code labeller}. */
     public static List<Path> renderAll(Path sweepDir, ChartOptions options, Function<String, MetricLabel> labeller)
             throws IOException {
+        return renderAll(sweepDir, options, labeller, ChartProgress.NONE);
+    }
+
+    /** As {@link #renderAll(Path, ChartOptions, Function)}, telling {@code progress} after each chart. */
+    public static List<Path> renderAll(Path sweepDir, ChartOptions options, Function<String, MetricLabel> labeller,
+            ChartProgress progress) throws IOException {
         Cells cells = Cells.read(sweepDir.resolve(CELLS)).labelled(labeller);
         Path dir = sweepDir.resolve("charts");
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        for (Map.Entry<String, Figure> e : figures(cells).entrySet()) {
+        Map<String, Figure> figures = figures(cells);
+        int done = 0;
+        for (Map.Entry<String, Figure> e : figures.entrySet()) {
             out.addAll(ChartWriter.write(e.getValue(), dir.resolve(e.getKey()), options));
+            progress.chartsDone(++done, figures.size());
         }
         return out;
     }

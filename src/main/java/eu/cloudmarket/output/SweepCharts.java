@@ -29,4 +29,10 @@ public final class SweepCharts {
             java.util.function.Function<String, MetricLabel> labeller) throws IOException {
         return SweepChartFactory.renderAll(sweepDir, options, labeller);
     }
+
+    /** As {@link #render(Path, ChartOptions, java.util.function.Function)}, telling {@code progress} per chart. */
+    public static List<Path> render(Path sweepDir, ChartOptions options,
+            java.util.function.Function<String, MetricLabel> labeller, ChartProgress progress) throws IOException {
+        return SweepChartFactory.renderAll(sweepDir, options, labeller, progress);
+    }
 }

@@ -188,6 +188,13 @@ class SweepCommandTest {
         CliHarness.Result merged = CliHarness.run("merge", dir.toString());
         assertEquals(0, merged.code(), merged.err());
         assertSameResults(single, dir);
+        assertFalse(merged.err().contains(" charts ("), "chart progress without --progress: " + merged.err());
+        // merging again with --progress reports the charts on stderr and writes the same result files
+        CliHarness.Result shown = CliHarness.run("merge", dir.toString(), "--progress");
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.err().matches("(?s).*merge .*: (\\d+)/\\1 charts \\(100%\\).*"), shown.err());
+        assertEquals(merged.out(), shown.out());
+        assertSameResults(single, dir);
         assertTrue(Files.exists(dir.resolve("charts/sweep_final_share_eu_heatmap.png")));
         // a shard run again without --resume is refused; with --resume it has nothing to do
         assertEquals(2, sweep(TINY, dir, "--shard", "2/4").code());

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.cloudmarket.experiment.Failure;
 import eu.cloudmarket.experiment.sweep.SweepKind;
+import eu.cloudmarket.model.EventRecord;
 import eu.cloudmarket.model.Market;
+import eu.cloudmarket.model.QuarterSnapshot;
+import eu.cloudmarket.model.Recorder;
 import eu.cloudmarket.output.EstimatesFile;
 import eu.cloudmarket.output.Metadata;
 import eu.cloudmarket.output.ResultFolder;
@@ -37,7 +40,20 @@ public final class SingleRun {
     public record Result(Path folder, RunRecorder recorder) {
     }
 
+    /** Told after each simulated quarter how many of the run's quarters are done; it must not affect the run. */
+    @FunctionalInterface
+    public interface Listener {
+        void quartersDone(int done, int total);
+
+        Listener NONE = (done, total) -> {
+        };
+    }
+
     public static Result execute(RunRequest request) {
+        return execute(request, Listener.NONE);
+    }
+
+    public static Result execute(RunRequest request, Listener listener) {
         ScenarioLoader loader = new ScenarioLoader();
         Scenario scenario = load(loader, request);
         Path target = request.out() != null ? request.out() : ResultFolder.defaultFor(scenario.name());
@@ -50,7 +66,7 @@ public final class SingleRun {
             long t0 = System.nanoTime();
             RunRecorder rec = new RunRecorder();
             Market market = new Market(scenario.params(), scenario.events(), scenario.stochastic(), scenario.seed(),
-                    request.replication(), rec);
+                    request.replication(), new Reporting(rec, listener, scenario.params().quarters()));
             market.run();
             double wall = (System.nanoTime() - t0) / 1e9;
             writeAll(folder.dir(), loader, scenario, request, rec, wall);
@@ -137,6 +153,37 @@ public final class SingleRun {
                 : EstimatesFile.provenance(scenario.name(), configHash, scenario.seed(), request.replication(),
                         scenario.params().buyerCount());
         EstimatesFile.write(dir, market.estimates(provenance));
+    }
+
+    /** Passes everything to the run's recorder and counts quarters for the listener (an observer only). */
+    private static final class Reporting implements Recorder {
+        private final RunRecorder rec;
+        private final Listener listener;
+        private final int total;
+        private int done;
+
+        Reporting(RunRecorder rec, Listener listener, int total) {
+            this.rec = rec;
+            this.listener = listener;
+            this.total = total;
+        }
+
+        @Override
+        public void onQuarter(QuarterSnapshot snapshot) {
+            rec.onQuarter(snapshot);
+            done++;
+            listener.quartersDone(done, total);
+        }
+
+        @Override
+        public void onEvent(EventRecord event) {
+            rec.onEvent(event);
+        }
+
+        @Override
+        public boolean wantsElasticities() {
+            return rec.wantsElasticities();
+        }
     }
 
     private static boolean addHook(Thread hook) {

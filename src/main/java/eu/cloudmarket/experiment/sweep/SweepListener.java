@@ -1,6 +1,7 @@
 package eu.cloudmarket.experiment.sweep;
 
 import eu.cloudmarket.experiment.SweepExecutor;
+import eu.cloudmarket.output.ChartProgress;
 
 /** What a sweep or merge tells its caller while it works (the command line prints it). */
 public interface SweepListener {
@@ -15,6 +16,11 @@ public interface SweepListener {
 
     /** Every selected run is already in the journals. */
     void nothingLeftToRun();
+
+    /** The listener told of each chart drawn (none by default). */
+    default ChartProgress charting() {
+        return ChartProgress.NONE;
+    }
 
     /** The charts could not be drawn; the tables are written all the same. */
     void chartsFailed(Exception e);

@@ -239,7 +239,7 @@ public final class Sweeps {
         List<Path> chartFiles = List.of();
         if (charts != null) {
             try {
-                chartFiles = SweepCharts.render(dir, charts, Metrics::label);
+                chartFiles = SweepCharts.render(dir, charts, Metrics::label, listener.charting());
             } catch (IOException | RuntimeException e) {
                 listener.chartsFailed(e);
             }
