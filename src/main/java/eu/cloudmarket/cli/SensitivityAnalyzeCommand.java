@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print sensitivity indices as CSV: one row per parameter.",
             "sobol: parameter,S1,S1_conf,ST,ST_conf; morris: parameter,mu,mu_star,sigma,mu_star_conf",
-            "(_conf: half-width of the 95% bootstrap interval)."})
+            "(_conf: half-width of the 95%% bootstrap interval)."})
 final class SensitivityAnalyzeCommand implements Callable<Integer> {
     /** Most bootstrap resamples (assumption: beyond this the half-width's own error no longer shrinks usefully). */
     static final int MAX_RESAMPLES = 100_000;
